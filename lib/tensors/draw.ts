@@ -158,13 +158,26 @@ function drawValues(
   const cellW = Math.max(cellPx, Math.ceil(longest * fontPx * 0.62 + 8)); // wide enough for the longest value
   const facetsX = facetX ? full[1] : 1;
   const facetsY = facetY ? full[0] : 1;
+  const titleSpace = options.title ? 22 : 0;
+  // The title is drawn inside the SVG (not Plot's <figure> caption) so the
+  // drawing stays one SVG that Jupyter shows as image/svg+xml.
+  const titleMark = options.title
+    ? [Plot.text([options.title], {
+      frameAnchor: "top-left",
+      dy: -(facetX ? 30 : 10) - titleSpace + 14,
+      textAnchor: "start",
+      fontSize: 13,
+      fontWeight: "bold",
+      facet: "super",
+      className: "tensor-title",
+    })]
+    : [];
   return plot({
-    title: options.title,
     width: Math.round(xSpan * cellW * facetsX + (facetX ? 40 : 20)),
-    height: Math.round(ySpan * cellPx * facetsY + (facetX ? 40 : 20)),
+    height: Math.round(ySpan * cellPx * facetsY + (facetX ? 40 : 20) + titleSpace),
     marginLeft: facetY ? 60 : 10,
     marginRight: 10,
-    marginTop: facetX ? 30 : 10,
+    marginTop: (facetX ? 30 : 10) + titleSpace,
     marginBottom: 10,
     x: { domain: [-pad - 0.4, xMax + pad], axis: null },
     y: { domain: [yMin - pad, yMax + pad], axis: null },
@@ -228,6 +241,7 @@ function drawValues(
         className: "tensor-axis",
         facetAnchor: facetX || facetY ? "top-left" : undefined,
       }),
+      ...titleMark,
     ],
   });
 }
