@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { registerProjectKernels, tf, useBackend } from "../lib/backend/mod.ts";
+
+// Each registered wasm kernel is held to the cpu backend's result: the same
+// function's value and gradients computed on both backends.
+registerProjectKernels();
+
+type F = (...xs: tf.Tensor[]) => tf.Scalar;
+
+async function on(backend: "wasm" | "cpu", f: F, inputs: () => tf.Tensor[]) {
+  await useBackend(backend);
+  return tf.tidy(() => {
+    const xs = inputs();
+    const { value, grads } = tf.valueAndGrads(f)(xs);
+    return { value: value.dataSync()[0], grads: grads.map((g) => Array.from(g.dataSync())) };
+  });
+}
+
+async function agree(f: F, inputs: () => tf.Tensor[], what: string) {
+  const cpu = await on("cpu", f, inputs);
+  const wasm = await on("wasm", f, inputs);
+  const rel = (a: number, b: number) => Math.abs(a - b) / (1 + Math.abs(a));
+  assert.ok(rel(cpu.value, wasm.value) < 1e-5, `${what}: value ${wasm.value} vs cpu ${cpu.value}`);
+  cpu.grads.forEach((g, i) => {
+    assert.equal(wasm.grads[i].length, g.length);
+    const worst = Math.max(...g.map((v, j) => rel(v, wasm.grads[i][j])));
+    assert.ok(worst < 1e-4, `${what}: gradient ${i} differs from cpu by ${worst} (relative)`);
+  });
+}
+
+Deno.test("conv2d gradients on wasm match the cpu backend for several shapes, strides and paddings", async () => {
+  const cases: [number[], number[], number, "valid" | "same"][] = [
+    [[2, 8, 8, 1], [3, 3, 1, 4], 1, "valid"],
+    [[3, 9, 7, 2], [3, 3, 2, 5], 1, "same"],
+    [[2, 9, 9, 3], [3, 3, 3, 2], 2, "valid"],
+    [[2, 10, 8, 2], [5, 5, 2, 3], 2, "same"],
+    [[1, 6, 6, 4], [1, 1, 4, 2], 1, "valid"],
+    [[4, 28, 28, 1], [3, 3, 1, 16], 1, "valid"],
+  ];
+  for (const [xs, ws, stride, pad] of cases) {
+    await agree(
+      (x, w) =>
+        tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, stride, pad).square().mean() as tf.Scalar,
+      () => [tf.randomNormal(xs, 0, 1, "float32", 7), tf.randomNormal(ws, 0, 1, "float32", 8)],
+      `conv2d x[${xs}] w[${ws}] stride ${stride} ${pad}`,
+    );
+  }
+});
+
+Deno.test("max-pool gradients on wasm match the cpu backend, ties included", async () => {
+  const cases: [number, number, "valid" | "same"][] = [[2, 2, "valid"], [3, 1, "same"], [
+    3,
+    2,
+    "same",
+  ]];
+  for (const [size, stride, pad] of cases) {
+    await agree(
+      (x) =>
+        tf.maxPool(x as tf.Tensor4D, size, stride, pad).mul(tf.range(1, 2)).square()
+          .sum() as tf.Scalar,
+      () => [tf.randomNormal([2, 7, 6, 3], 0, 1, "float32", 3)],
+      `maxPool ${size} stride ${stride} ${pad}`,
+    );
+  }
+  // A window of equal values: the whole gradient goes to its first element, as on cpu.
+  await agree(
+    (x) =>
+      tf.maxPool(x as tf.Tensor4D, 2, 2, "valid").mul(tf.tensor([1, 2, 3, 4], [1, 2, 2, 1]))
+        .sum() as tf.Scalar,
+    () => [tf.ones([1, 4, 4, 1])],
+    "maxPool over ties",
+  );
+});
+
+Deno.test("a small CNN's training step gives the same gradients on wasm as on cpu", async () => {
+  const f = (x: tf.Tensor, w1: tf.Tensor, w2: tf.Tensor) => {
+    const h = tf.maxPool(
+      tf.relu(tf.conv2d(x as tf.Tensor4D, w1 as tf.Tensor4D, 1, "valid")),
+      2,
+      2,
+      "valid",
+    );
+    const h2 = tf.maxPool(tf.relu(tf.conv2d(h, w2 as tf.Tensor4D, 1, "valid")), 2, 2, "valid");
+    return h2.mean() as tf.Scalar;
+  };
+  await agree(f as F, () => [
+    tf.randomUniform([3, 28, 28, 1], 0, 1, "float32", 1),
+    tf.randomNormal([3, 3, 1, 16], 0, 0.3, "float32", 2),
+    tf.randomNormal([3, 3, 16, 32], 0, 0.1, "float32", 3),
+  ], "CNN");
+  await useBackend("wasm");
+});
