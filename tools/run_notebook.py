@@ -144,7 +144,7 @@ def main(argv):
         sys.stderr.write(__doc__)
         return 2
     return run(args[0], args[1], args[2], float(opts.get("timeout", 900)),
-               float(opts.get("grace", 0.5)))
+               float(opts.get("grace", 0.2)))
 
 
 if __name__ == "__main__":
