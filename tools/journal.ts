@@ -21,7 +21,8 @@ function parseArgs(args: string[]) {
   let outDir = `${root}journal`;
   const only: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--notebooks") notebooksDir = args[++i];
+    if (args[i] === "--") continue; // `deno task journal -- x.ipynb` passes the "--" through
+    else if (args[i] === "--notebooks") notebooksDir = args[++i];
     else if (args[i] === "--out") outDir = args[++i];
     else if (args[i].startsWith("--")) throw new Error(`journal: unknown option ${args[i]}`);
     else only.push(args[i]);
