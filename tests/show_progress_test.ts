@@ -34,3 +34,12 @@ Deno.test("progress in Jupyter shows one display and then updates it in place", 
 Deno.test("progress rejects a negative total", () => {
   assert.throws(() => progress(-1), /total must be a non-negative number/);
 });
+
+Deno.test("progress outside the kernel draws in the terminal without touching Deno.jupyter", async () => {
+  const bar = progress(2, { label: "steps" });
+  bar.update(1);
+  bar.update(2);
+  await bar.finish();
+  assert.equal(bar.done, 2);
+  assert.throws(() => progress(1, { mode: "jupyter" }), /needs the Deno Jupyter kernel/);
+});

@@ -16,7 +16,12 @@ export interface JupyterApi {
 }
 
 function jupyter(): JupyterApi | undefined {
-  return (Deno as unknown as { jupyter?: JupyterApi }).jupyter;
+  // Outside `deno jupyter`, merely reading Deno.jupyter throws.
+  try {
+    return (Deno as unknown as { jupyter?: JupyterApi }).jupyter;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Options of {@link progress}. */
@@ -73,8 +78,14 @@ export function progress(total: number, options: ProgressOptions = {}): Progress
   if (!Number.isFinite(total) || total < 0) {
     throw new Error(`progress: total must be a non-negative number of steps, got ${total}.`);
   }
-  const api = options.jupyter ?? jupyter();
+  const api = options.jupyter ??
+    (options.mode === "jupyter" || options.mode === undefined ? jupyter() : undefined);
   const mode = options.mode ?? (api ? "jupyter" : "terminal");
+  if (mode === "jupyter" && !api) {
+    throw new Error(
+      'progress: mode "jupyter" needs the Deno Jupyter kernel; use mode "terminal" outside it.',
+    );
+  }
   const width = options.width ?? 30;
   const label = options.label ?? "";
   const minInterval = options.minIntervalMs ?? 100;

@@ -1,0 +1,141 @@
+/**
+ * The DataLoader: one epoch is one pass over a dataset in batches, each sample
+ * exactly once, in a seeded random order when asked to shuffle.
+ *
+ * @module
+ */
+import type { Dataset, Example } from "./dataset.ts";
+import { type Batch, collateExamples } from "./collate.ts";
+import type { Rng } from "./rng.ts";
+
+/**
+ * Options of a {@link DataLoader}. Introduced in 03_feed_forward.
+ *
+ * @example
+ * ```ts
+ * const options: DataLoaderOptions<Example, Batch> = { batchSize: 32, shuffle: true, rng: new Rng(1) };
+ * ```
+ */
+export interface DataLoaderOptions<T, B> {
+  /** Samples per batch (the last batch may be smaller unless `dropLast`). */
+  batchSize: number;
+  /** Visit the samples in a new random order every epoch (needs `rng`). */
+  shuffle?: boolean;
+  /** The seeded generator that orders the samples when shuffling. */
+  rng?: Rng;
+  /** Leave out the last batch when it is smaller than `batchSize`. */
+  dropLast?: boolean;
+  /** Turn a list of samples into a batch; defaults to {@link collateExamples} for `{ x, y }` samples. */
+  collate?: (samples: T[]) => B;
+}
+
+/**
+ * What a training loop needs of a loader: one epoch of batches per iteration,
+ * and how many there are. Every {@link DataLoader} is one. Introduced in 03_feed_forward.
+ *
+ * @example
+ * ```ts
+ * const source: BatchSource<Batch> = new DataLoader(ds, { batchSize: 8 });
+ * ```
+ */
+export interface BatchSource<B = Batch> extends Iterable<B> {
+  /** Batches per epoch. */
+  readonly length: number;
+  /** Samples per batch. */
+  readonly batchSize: number;
+  /** Whether a short last batch is left out. */
+  readonly dropLast: boolean;
+  /** The dataset behind the batches (only its size is read). */
+  readonly dataset: { readonly length: number };
+}
+
+/**
+ * Batches from a dataset: iterate it once for one epoch. Each batch is built
+ * when it is reached, and the caller disposes it. Introduced in 03_feed_forward.
+ *
+ * @example
+ * ```ts
+ * const loader = new DataLoader(ds, { batchSize: 32, shuffle: true, rng: new Rng(1) });
+ * for (let epoch = 1; epoch <= 3; epoch++) {
+ *   for (const { x, y } of loader) {
+ *     // forward, loss, backward, step ... then tf.dispose([x, y])
+ *   }
+ * }
+ * ```
+ */
+export class DataLoader<T = Example, B = Batch> implements BatchSource<B> {
+  /** The dataset the batches come from. */
+  readonly dataset: Dataset<T>;
+  /** Samples per batch. */
+  readonly batchSize: number;
+  /** Whether every epoch visits the samples in a fresh random order. */
+  readonly shuffle: boolean;
+  /** Whether a short last batch is left out. */
+  readonly dropLast: boolean;
+  private readonly rng: Rng | undefined;
+  private readonly collate: (samples: T[]) => B;
+
+  /**
+   * A loader over `dataset`. Introduced in 03_feed_forward.
+   *
+   * @example
+   * ```ts
+   * new DataLoader(ds, { batchSize: 16, dropLast: true });
+   * ```
+   */
+  constructor(dataset: Dataset<T>, options: DataLoaderOptions<T, B>) {
+    const { batchSize, shuffle = false, dropLast = false, rng } = options;
+    if (!Number.isInteger(batchSize) || batchSize <= 0) {
+      throw new Error(`DataLoader: batchSize must be a positive integer, got ${batchSize}.`);
+    }
+    if (shuffle && rng === undefined) {
+      throw new Error(
+        "DataLoader: shuffle needs a seeded generator; pass `rng: new Rng(seed)` with it.",
+      );
+    }
+    if (!dataset || !Number.isInteger(dataset.length) || typeof dataset.get !== "function") {
+      throw new Error("DataLoader: dataset must have an integer `length` and a `get(i)` method.");
+    }
+    this.dataset = dataset;
+    this.batchSize = batchSize;
+    this.shuffle = shuffle;
+    this.dropLast = dropLast;
+    this.rng = rng;
+    this.collate = options.collate ??
+      (collateExamples as unknown as (samples: T[]) => B);
+  }
+
+  /** Batches per epoch. */
+  get length(): number {
+    const n = this.dataset.length;
+    return this.dropLast ? Math.floor(n / this.batchSize) : Math.ceil(n / this.batchSize);
+  }
+
+  /**
+   * The sample indices of one epoch, batch by batch (draws from `rng` when
+   * shuffling, so call it once per epoch). Introduced in 03_feed_forward.
+   *
+   * @example
+   * ```ts
+   * new DataLoader(ds5, { batchSize: 2 }).epochIndices(); // [[0, 1], [2, 3], [4]]
+   * ```
+   */
+  epochIndices(): number[][] {
+    const n = this.dataset.length;
+    const order = this.shuffle ? this.rng!.permutation(n) : Array.from({ length: n }, (_, i) => i);
+    const batches: number[][] = [];
+    for (let start = 0; start < n; start += this.batchSize) {
+      const batch = order.slice(start, start + this.batchSize);
+      if (this.dropLast && batch.length < this.batchSize) break;
+      batches.push(batch);
+    }
+    return batches;
+  }
+
+  /** One epoch of batches. */
+  *[Symbol.iterator](): Iterator<B> {
+    for (const indices of this.epochIndices()) {
+      yield this.collate(indices.map((i) => this.dataset.get(i)));
+    }
+  }
+}
