@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { ensureJupyter, ensureKernel, PYTHON, sh } from "./jupyter.ts";
+import { ensureJupyter, ensureKernel, PYTHON, runCli, sh } from "./jupyter.ts";
 import { type Chapter, chapterPage, checkOffline, indexPage } from "./journal_html.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -162,11 +162,4 @@ function exists(path: string): boolean {
   }
 }
 
-if (import.meta.main) {
-  try {
-    await main();
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
-    Deno.exit(1);
-  }
-}
+if (import.meta.main) await runCli(main);

@@ -103,3 +103,13 @@ export async function ensureKernel(): Promise<void> {
   const inst = await sh(deno, ["jupyter", "--install", "--force"]);
   if (inst.code !== 0) throw new Error(`deno jupyter --install failed:\n${inst.stderr}`);
 }
+
+/** Run a CLI's main: its errors print as plain messages and exit 1, never as a stack trace. */
+export async function runCli(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    Deno.exit(1);
+  }
+}

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ensureJupyter, ensureKernel, sh } from "./jupyter.ts";
+import { ensureJupyter, ensureKernel, runCli, sh } from "./jupyter.ts";
 
 const notebooks = new URL("../notebooks", import.meta.url).pathname;
 
@@ -24,11 +24,4 @@ async function main() {
   );
 }
 
-if (import.meta.main) {
-  try {
-    await main();
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
-    Deno.exit(1);
-  }
-}
+if (import.meta.main) await runCli(main);

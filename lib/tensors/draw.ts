@@ -158,6 +158,8 @@ function drawValues(
   const cellW = Math.max(cellPx, Math.ceil(longest * fontPx * 0.62 + 8)); // wide enough for the longest value
   const facetsX = facetX ? full[1] : 1;
   const facetsY = facetY ? full[0] : 1;
+  const facets = { fx: facetX ? "fx" : undefined, fy: facetY ? "fy" : undefined };
+  const cellPlace = { x1: "x1", x2: "x2", y1: "y1", y2: "y2", ...facets };
   const titleSpace = options.title ? 22 : 0;
   // The title is drawn inside the SVG (not Plot's <figure> caption) so the
   // drawing stays one SVG that Jupyter shows as image/svg+xml.
@@ -194,12 +196,7 @@ function drawValues(
         strokeDasharray: "3,3",
       }),
       Plot.rect(cells, {
-        x1: "x1",
-        x2: "x2",
-        y1: "y1",
-        y2: "y2",
-        fx: facetX ? "fx" : undefined,
-        fy: facetY ? "fy" : undefined,
+        ...cellPlace,
         fill: "value",
         stroke: "white",
         title: "title",
@@ -207,12 +204,7 @@ function drawValues(
         inset: 0.5,
       }),
       Plot.rect(cells.filter((c) => c.hot), {
-        x1: "x1",
-        x2: "x2",
-        y1: "y1",
-        y2: "y2",
-        fx: facetX ? "fx" : undefined,
-        fy: facetY ? "fy" : undefined,
+        ...cellPlace,
         stroke: "#d62728",
         strokeWidth: 3,
         className: "tensor-highlight",
@@ -220,8 +212,7 @@ function drawValues(
       Plot.text(cells, {
         x: (d: Cell) => (d.x1 + d.x2) / 2,
         y: (d: Cell) => (d.y1 + d.y2) / 2,
-        fx: facetX ? "fx" : undefined,
-        fy: facetY ? "fy" : undefined,
+        ...facets,
         text: "label",
         fill: "black",
         stroke: "white",
