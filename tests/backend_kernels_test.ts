@@ -90,3 +90,36 @@ Deno.test("a small CNN's training step gives the same gradients on wasm as on cp
   ], "CNN");
   await useBackend("wasm");
 });
+
+Deno.test("matrix products with transposed operands on wasm match the cpu backend", async () => {
+  for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]]) {
+    await agree(
+      (a, b) => tf.matMul(a, b, ta, tb).square().mean() as tf.Scalar,
+      () => [
+        tf.randomNormal(ta ? [7, 5] : [5, 7], 0, 1, "float32", 11),
+        tf.randomNormal(tb ? [3, 7] : [7, 3], 0, 1, "float32", 12),
+      ],
+      `matMul transposeA=${ta} transposeB=${tb}`,
+    );
+  }
+  await agree(
+    (a, b) => tf.matMul(a, b, true, true).sum() as tf.Scalar,
+    () => [
+      tf.randomNormal([2, 4, 3], 0, 1, "float32", 13),
+      tf.randomNormal([2, 5, 4], 0, 1, "float32", 14),
+    ],
+    "batched matMul, both transposed",
+  );
+  await agree(
+    (x, w, bias) =>
+      tf.fused.matMul({ a: x, b: w, bias, activation: "relu", transposeB: true }).square()
+        .sum() as tf.Scalar,
+    () => [
+      tf.randomNormal([6, 4], 0, 1, "float32", 15),
+      tf.randomNormal([3, 4], 0, 1, "float32", 16),
+      tf.randomNormal([3], 0, 1, "float32", 17),
+    ],
+    "fused matMul with bias and relu",
+  );
+  await useBackend("wasm");
+});

@@ -146,7 +146,9 @@ async function main() {
     Deno.writeTextFileSync(`${outDir}/${c.file}.html`, page);
   }
   Deno.writeTextFileSync(`${outDir}/index.html`, indexPage(chapters));
-  Deno.writeTextFileSync(timingsPath, JSON.stringify(timings, null, 2) + "\n");
+  // Keep timings of the notebooks that still exist, in chapter order.
+  const kept = Object.fromEntries(all.map(base).filter((n) => n in timings).map((n) => [n, timings[n]]));
+  Deno.writeTextFileSync(timingsPath, JSON.stringify(kept, null, 2) + "\n");
   const total = (performance.now() - total0) / 1000;
   console.log(
     `journal: ${notebooks.length} notebook(s) in ${total.toFixed(1)} s; open ${outDir}/index.html`,

@@ -13,10 +13,12 @@ import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
 import { convGradientKernels } from "./conv_grads.ts";
 import { maxPoolGradKernel } from "./maxpool_grad.ts";
+import { explicitTransposeMatMul } from "./matmul.ts";
 
 export { tf };
 export { convGradientKernels } from "./conv_grads.ts";
 export { maxPoolGradKernel } from "./maxpool_grad.ts";
+export { explicitTransposeMatMul } from "./matmul.ts";
 
 /** The backends the journal knows, fastest first. */
 export const BACKENDS = ["wasm", "cpu"] as const;
@@ -27,7 +29,8 @@ let registered = false;
 
 /**
  * Register the kernels the wasm backend lacks or runs slowly: both
- * convolution gradients (as convolutions) and max-pool's gradient. Safe to
+ * convolution gradients (as convolutions), max-pool's gradient, and matrix
+ * products with a transposed operand. Safe to
  * call twice. Introduced in 04_ocr_training.
  *
  * @example
@@ -45,6 +48,12 @@ export function registerProjectKernels(): void {
   }
   for (const k of convGradientKernels("wasm", shippedInputGrad)) tf.registerKernel(k);
   tf.registerKernel(maxPoolGradKernel("wasm"));
+  for (const name of ["BatchMatMul", "_FusedMatMul"]) {
+    const shipped = tf.getKernel(name, "wasm");
+    if (!shipped) continue;
+    tf.unregisterKernel(name, "wasm");
+    tf.registerKernel(explicitTransposeMatMul(shipped));
+  }
 }
 
 /**
