@@ -147,7 +147,9 @@ async function main() {
   }
   Deno.writeTextFileSync(`${outDir}/index.html`, indexPage(chapters));
   // Keep timings of the notebooks that still exist, in chapter order.
-  const kept = Object.fromEntries(all.map(base).filter((n) => n in timings).map((n) => [n, timings[n]]));
+  const kept = Object.fromEntries(
+    all.map(base).filter((n) => n in timings).map((n) => [n, timings[n]]),
+  );
   Deno.writeTextFileSync(timingsPath, JSON.stringify(kept, null, 2) + "\n");
   const total = (performance.now() - total0) / 1000;
   console.log(
