@@ -52,6 +52,10 @@ export function maxPoolGradKernel(backendName: string): tf.KernelConfig {
       const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth } = info;
       const { strideHeight: sh, strideWidth: sw, filterHeight: fh, filterWidth: fw } = info;
       const top = info.padInfo.top, left = info.padInfo.left;
+      if (fh === 2 && fw === 2 && sh === 2 && sw === 2 && top === 0 && left === 0) {
+        pool2x2Grad(x, g, out, batchSize, inHeight, inWidth, c, outHeight, outWidth);
+        return dx;
+      }
       let gi = 0;
       for (let n = 0; n < batchSize; n++) {
         const base = n * inHeight * inWidth * c;
@@ -83,4 +87,44 @@ export function maxPoolGradKernel(backendName: string): tf.KernelConfig {
       return dx;
     },
   };
+}
+
+// The common 2x2, stride 2 window without padding: no bounds checks, and the
+// four candidates compared in the cpu backend's order (first largest wins).
+function pool2x2Grad(
+  x: Float32Array,
+  g: Float32Array,
+  out: Float32Array,
+  batch: number,
+  h: number,
+  w: number,
+  c: number,
+  oh: number,
+  ow: number,
+) {
+  const row = w * c;
+  let gi = 0;
+  for (let n = 0; n < batch; n++) {
+    const base = n * h * row;
+    for (let oy = 0; oy < oh; oy++) {
+      const r0 = base + 2 * oy * row;
+      for (let ox = 0; ox < ow; ox++) {
+        const p0 = r0 + 2 * ox * c;
+        for (let ch = 0; ch < c; ch++, gi++) {
+          const a = p0 + ch, b = a + c, d = a + row, e = d + c;
+          let at = a, best = x[a];
+          if (x[b] > best) {
+            best = x[b];
+            at = b;
+          }
+          if (x[d] > best) {
+            best = x[d];
+            at = d;
+          }
+          if (x[e] > best) at = e;
+          out[at] += g[gi];
+        }
+      }
+    }
+  }
 }
