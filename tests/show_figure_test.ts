@@ -20,6 +20,13 @@ Deno.test("a figure with a legend displays as HTML and still saves its SVG", () 
   assert.ok(!fig.isSvg);
   assert.ok("text/html" in fig[display]());
   assert.ok(fig.svg.startsWith("<svg") && fig.svg.endsWith("</svg>"));
+  const { document } = parseHTML(`<html><body>${fig.svg}</body></html>`);
+  assert.equal(
+    document.querySelectorAll("body > svg").length,
+    1,
+    "one SVG element, the legend left out",
+  );
+  assert.equal(document.querySelectorAll("circle").length, 2, "the chart's two dots");
 });
 
 Deno.test("save writes a standalone .svg file that parses back", async () => {

@@ -39,13 +39,14 @@ export class Figure {
     return this.markup.startsWith("<svg");
   }
 
-  /** The figure as one standalone SVG document (a `<figure>` is wrapped in `foreignObject`-free SVG by taking its first `<svg>`). */
+  /** The figure as one standalone SVG document: for a `<figure>`, its chart without the legends. */
   get svg(): string {
     if (this.isSvg) return withNamespace(this.markup);
-    const start = this.markup.indexOf("<svg");
-    const end = this.markup.lastIndexOf("</svg>");
-    if (start < 0 || end < 0) throw new Error("Figure holds no <svg> element to save as SVG.");
-    return withNamespace(this.markup.slice(start, end + "</svg>".length));
+    // Plot puts legends before the chart; the chart is the figure's last <svg> child.
+    const { document } = parseHTML(`<html><body>${this.markup}</body></html>`);
+    const charts = [...document.querySelectorAll("body > figure > svg, body > svg")];
+    if (charts.length === 0) throw new Error("Figure holds no <svg> element to save as SVG.");
+    return withNamespace((charts.at(-1) as unknown as { outerHTML: string }).outerHTML);
   }
 
   /** Save the figure to an `.svg` file (an `.html` path keeps legends and captions). */

@@ -7,7 +7,15 @@
  */
 import { normalQuantile } from "./forecast.ts";
 
-/** Correlations by lag with their confidence band. Introduced in 07_arima. */
+/**
+ * Correlations by lag with their confidence band. Introduced in 07_arima.
+ *
+ * @example
+ * ```ts
+ * const c: Correlogram = acf(x, { maxLag: 24 });
+ * c.values[12]; // the lag-12 autocorrelation
+ * ```
+ */
 export interface Correlogram {
   /** "ACF" or "PACF". */
   kind: "ACF" | "PACF";

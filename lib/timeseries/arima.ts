@@ -24,7 +24,14 @@ import {
   undoTransform,
 } from "./params.ts";
 
-/** Options of {@link arima}, named after R's arguments. Introduced in 07_arima. */
+/**
+ * Options of {@link arima}, named after R's arguments. Introduced in 07_arima.
+ *
+ * @example
+ * ```ts
+ * const options: ArimaOptions = { order: [0, 1, 1], seasonal: { order: [0, 1, 1], period: 12 }, method: "ML" };
+ * ```
+ */
 export interface ArimaOptions {
   /** [p, d, q]. */
   order: [number, number, number];
@@ -50,7 +57,9 @@ function checkArBlocks(o: ArimaOrder, coef: number[], from: string): void {
       throw new Error(
         `arima: non-stationary ${name} part from ${from} (coefficients ${
           block.map((v) => v.toFixed(4)).join(", ")
-        }): difference the series (raise ${name === "AR" ? "d" : "D"}), or use method "ML".`,
+        }): difference the series (raise ${name === "AR" ? "d" : "D"})${
+          from === "CSS" ? ', or use method "ML"' : ", or keep transformPars on"
+        }.`,
       );
     }
   }
@@ -173,6 +182,7 @@ export function arima(x: ArrayLike<number>, options: ArimaOptions): ArimaFit {
     converged = res.converged;
     residuals = [];
     sigma2 = 0;
+    checkArBlocks(o, coef, "ML");
     objective = (par) => mlObjective(par, false);
   }
   const { phi, theta } = expandArma(o, coef);

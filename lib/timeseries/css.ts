@@ -7,7 +7,14 @@
  * @module
  */
 
-/** The result of {@link cssResiduals}. Introduced in 07_arima. */
+/**
+ * The result of {@link cssResiduals}. Introduced in 07_arima.
+ *
+ * @example
+ * ```ts
+ * const { sigma2, residuals }: CssResult = cssResiduals(y, [0.5], [], { d: 1, D: 0, s: 1 }, 2);
+ * ```
+ */
 export interface CssResult {
   /** Mean of the squared residuals after the conditioning values: R's CSS σ². */
   sigma2: number;

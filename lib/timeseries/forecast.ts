@@ -5,7 +5,15 @@
  * @module
  */
 
-/** A forecast h steps ahead with a prediction interval. Introduced in 07_arima. */
+/**
+ * A forecast h steps ahead with a prediction interval. Introduced in 07_arima.
+ *
+ * @example
+ * ```ts
+ * const f: Forecast = fit.forecast(12);
+ * f.upper[0] - f.mean[0]; // 1.96 standard errors
+ * ```
+ */
 export interface Forecast {
   /** Point forecasts, one per step ahead. */
   mean: number[];

@@ -69,10 +69,10 @@ export function windowPicture(
   return plot({
     width: WIDTH,
     height: 70 * count + 40,
-    marginLeft: 70,
-    fy: { label: null },
+    marginLeft: 80,
+    fy: { label: null, axis: "left" },
     x: { label: "time step" },
-    y: { ticks: 2 },
+    y: { axis: null },
     color: {
       domain: ["input", "target", "not used"],
       range: ["#4269d0", "#ff725c", "#ccc"],
@@ -85,7 +85,14 @@ export function windowPicture(
   });
 }
 
-/** A forecast to draw: its mean and, optionally, an interval. Introduced in 06_lstm. */
+/**
+ * A forecast to draw: its mean and, optionally, an interval. Introduced in 06_lstm.
+ *
+ * @example
+ * ```ts
+ * const line: ForecastLine = { mean: [410, 420], lower: [380, 370], upper: [440, 470] };
+ * ```
+ */
 export interface ForecastLine {
   /** Point forecasts, one per step after the history. */
   mean: number[];

@@ -11,7 +11,15 @@
  */
 import { armaStateCovariance } from "./statecov.ts";
 
-/** An ARIMA model in state-space form; the filter updates `a` and `P` in place. Introduced in 07_arima. */
+/**
+ * An ARIMA model in state-space form; the filter updates `a` and `P` in place. Introduced in 07_arima.
+ *
+ * @example
+ * ```ts
+ * const ss: StateSpace = stateSpace([0.5], [0.3], [1]);
+ * ss.rd; // 3
+ * ```
+ */
 export interface StateSpace {
   /** Expanded AR polynomial φ (length p). */
   phi: number[];
@@ -137,7 +145,15 @@ function predict(ss: StateSpace, T: Transition, a: Float64Array, P: Float64Array
   }
 }
 
-/** What the Kalman filter adds up. Introduced in 07_arima. */
+/**
+ * What the Kalman filter adds up. Introduced in 07_arima.
+ *
+ * @example
+ * ```ts
+ * const { ssq, nu }: FilterResult = kalmanFilter(y, ss);
+ * const sigma2 = ssq / nu;
+ * ```
+ */
 export interface FilterResult {
   /** Σ v_t² / F_t over the non-diffuse steps (σ² times this is the residual sum of squares). */
   ssq: number;

@@ -8,7 +8,14 @@
  */
 import { acf } from "./acf.ts";
 
-/** Result of {@link ljungBox}. Introduced in 07_arima. */
+/**
+ * Result of {@link ljungBox}. Introduced in 07_arima.
+ *
+ * @example
+ * ```ts
+ * const { statistic, df, pValue }: LjungBox = ljungBox(residuals, { lag: 24, fitdf: 2 });
+ * ```
+ */
 export interface LjungBox {
   /** The Q statistic. */
   statistic: number;

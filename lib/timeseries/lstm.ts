@@ -14,7 +14,14 @@ import { train, type TrainResult } from "../nn/mod.ts";
 import { Scaler } from "./split.ts";
 import { slidingWindows } from "./windows.ts";
 
-/** Options of {@link trainLstm}. Introduced in 06_lstm. */
+/**
+ * Options of {@link trainLstm}. Introduced in 06_lstm.
+ *
+ * @example
+ * ```ts
+ * const options: LstmOptions = { lookback: 12, units: 16, epochs: 60, seed: 1 };
+ * ```
+ */
 export interface LstmOptions {
   /** Past values the network sees per prediction (e.g. 12 months). */
   lookback: number;

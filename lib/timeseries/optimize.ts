@@ -15,7 +15,14 @@
  * @module
  */
 
-/** Options of {@link bfgs}. Introduced in 07_arima. */
+/**
+ * Options of {@link bfgs}. Introduced in 07_arima.
+ *
+ * @example
+ * ```ts
+ * const options: BfgsOptions = { parscale: [1, 100], maxit: 200 };
+ * ```
+ */
 export interface BfgsOptions {
   /** Typical size of each parameter; the search runs on `par / parscale` (default 1s). */
   parscale?: number[];
@@ -27,7 +34,14 @@ export interface BfgsOptions {
   maxit?: number;
 }
 
-/** What {@link bfgs} found. Introduced in 07_arima. */
+/**
+ * What {@link bfgs} found. Introduced in 07_arima.
+ *
+ * @example
+ * ```ts
+ * const { par, value, converged }: BfgsResult = bfgs(([x]) => (x - 2) ** 2, [0]);
+ * ```
+ */
 export interface BfgsResult {
   /** The parameters at the minimum found. */
   par: number[];

@@ -7,7 +7,14 @@
  * @module
  */
 
-/** A (possibly seasonal) ARIMA order. Introduced in 07_arima. */
+/**
+ * A (possibly seasonal) ARIMA order. Introduced in 07_arima.
+ *
+ * @example
+ * ```ts
+ * const o: ArimaOrder = { p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1, s: 12 }; // the airline model
+ * ```
+ */
 export interface ArimaOrder {
   /** Non-seasonal AR order p. */
   p: number;

@@ -6,7 +6,14 @@
  * @module
  */
 
-/** A complex number. Introduced in 07_arima. */
+/**
+ * A complex number. Introduced in 07_arima.
+ *
+ * @example
+ * ```ts
+ * const z: Complex = { re: 0, im: 1 }; // i
+ * ```
+ */
 export interface Complex {
   /** Real part. */
   re: number;

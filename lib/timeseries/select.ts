@@ -50,7 +50,14 @@ export function compareOrders(
   });
 }
 
-/** Reference numbers for a fit, as in tests/fixtures/arima_R.json. Introduced in 07_arima. */
+/**
+ * Reference numbers for a fit, as in tests/fixtures/arima_R.json. Introduced in 07_arima.
+ *
+ * @example
+ * ```ts
+ * const ref: FitReference = { coef: { ar1: -0.4742, ma1: 0.8635 }, sigma2: 962.19, loglik: -694.34 };
+ * ```
+ */
 export interface FitReference {
   /** Coefficients by name. */
   coef: Record<string, number>;

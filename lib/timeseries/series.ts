@@ -7,7 +7,14 @@
  */
 import pl from "nodejs-polars";
 
-/** Equally spaced observations. Introduced in 06_lstm. */
+/**
+ * Equally spaced observations. Introduced in 06_lstm.
+ *
+ * @example
+ * ```ts
+ * const s: Series = { name: "toy", time: [1, 2, 3], values: [5, 7, 6], frequency: 1 };
+ * ```
+ */
 export interface Series {
   /** What it measures, e.g. "AirPassengers". */
   name: string;
@@ -19,10 +26,24 @@ export interface Series {
   frequency: number;
 }
 
-/** How to treat missing values (empty cells, NaN): fail, or fill them. Introduced in 06_lstm. */
+/**
+ * How to treat missing values (empty cells, NaN): fail, or fill them. Introduced in 06_lstm.
+ *
+ * @example
+ * ```ts
+ * loadSeries("gappy.csv", { fill: "interpolate" satisfies Fill });
+ * ```
+ */
 export type Fill = "error" | "interpolate" | "previous" | "drop";
 
-/** Options of {@link loadSeries} and {@link seriesFromFrame}. Introduced in 06_lstm. */
+/**
+ * Options of {@link loadSeries} and {@link seriesFromFrame}. Introduced in 06_lstm.
+ *
+ * @example
+ * ```ts
+ * const options: SeriesOptions = { column: "passengers", timeColumn: "month", fill: "drop" };
+ * ```
+ */
 export interface SeriesOptions {
   /** Column holding the values (default "value"). */
   column?: string;

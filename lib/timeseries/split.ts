@@ -7,7 +7,14 @@
  */
 import type { Series } from "./series.ts";
 
-/** A series cut in time: train, optional validation, then test. Introduced in 06_lstm. */
+/**
+ * A series cut in time: train, optional validation, then test. Introduced in 06_lstm.
+ *
+ * @example
+ * ```ts
+ * const { train, validation, test }: TimeSplit = splitByTime(air, { test: 12, validation: 12 });
+ * ```
+ */
 export interface TimeSplit {
   /** The earliest part, to fit on. */
   train: Series;

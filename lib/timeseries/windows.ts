@@ -6,7 +6,14 @@
  * @module
  */
 
-/** Inputs and targets cut from a series. Introduced in 06_lstm. */
+/**
+ * Inputs and targets cut from a series. Introduced in 06_lstm.
+ *
+ * @example
+ * ```ts
+ * const { inputs, targets }: Windows = slidingWindows(values, { lookback: 12 });
+ * ```
+ */
 export interface Windows {
   /** One row of `lookback` values per example. */
   inputs: number[][];
