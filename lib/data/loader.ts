@@ -6,7 +6,7 @@
  */
 import type { Dataset, Example } from "./dataset.ts";
 import { type Batch, collateExamples } from "./collate.ts";
-import type { Rng } from "./rng.ts";
+import { Rng } from "./rng.ts";
 
 /**
  * Options of a {@link DataLoader}. Introduced in 03_feed_forward.
@@ -74,6 +74,7 @@ export class DataLoader<T = Example, B = Batch> implements BatchSource<B> {
   readonly dropLast: boolean;
   private readonly rng: Rng | undefined;
   private readonly collate: (samples: T[]) => B;
+  private epoch: number | undefined;
 
   /**
    * A loader over `dataset`. Introduced in 03_feed_forward.
@@ -122,7 +123,10 @@ export class DataLoader<T = Example, B = Batch> implements BatchSource<B> {
    */
   epochIndices(): number[][] {
     const n = this.dataset.length;
-    const order = this.shuffle ? this.rng!.permutation(n) : Array.from({ length: n }, (_, i) => i);
+    let order: number[];
+    if (!this.shuffle) order = Array.from({ length: n }, (_, i) => i);
+    else if (this.epoch === undefined) order = this.rng!.permutation(n);
+    else order = new Rng(epochSeed(this.rng!.seed, this.epoch++)).permutation(n);
     const batches: number[][] = [];
     for (let start = 0; start < n; start += this.batchSize) {
       const batch = order.slice(start, start + this.batchSize);
@@ -132,10 +136,33 @@ export class DataLoader<T = Example, B = Batch> implements BatchSource<B> {
     return batches;
   }
 
+  /**
+   * Tie the shuffled order to epoch numbers, so that epoch k has the same order
+   * whether or not training restarted before it: the next pass is epoch
+   * `epoch`, the one after `epoch + 1`, and so on, each ordered by a generator
+   * seeded from (`rng.seed`, epoch) alone. Introduced in 04_ocr_training.
+   *
+   * @example
+   * ```ts
+   * loader.setEpoch(4); // resuming after epoch 3: the same order epoch 4 had in the first run
+   * ```
+   */
+  setEpoch(epoch: number): void {
+    if (!Number.isInteger(epoch) || epoch < 1) {
+      throw new Error(`DataLoader.setEpoch: epoch must be an integer from 1, got ${epoch}.`);
+    }
+    this.epoch = epoch;
+  }
+
   /** One epoch of batches. */
   *[Symbol.iterator](): Iterator<B> {
     for (const indices of this.epochIndices()) {
       yield this.collate(indices.map((i) => this.dataset.get(i)));
     }
   }
+}
+
+/** A seed for epoch `epoch` of a run seeded with `seed` (a 32-bit integer mix of the two). */
+function epochSeed(seed: number, epoch: number): number {
+  return (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(epoch, 0x85ebca6b)) | 0;
 }

@@ -10,3 +10,5 @@ export * from "./collate.ts";
 export * from "./loader.ts";
 export * from "./toy.ts";
 export * from "./mnist.ts";
+export * from "./transforms.ts";
+export * from "./images.ts";

@@ -6,3 +6,4 @@
  */
 export * from "./figure.ts";
 export * from "./progress.ts";
+export * from "./images.ts";
