@@ -12,3 +12,4 @@ export * from "./toy.ts";
 export * from "./mnist.ts";
 export * from "./transforms.ts";
 export * from "./images.ts";
+export * from "./folder.ts";

@@ -114,7 +114,7 @@ export function greyscale(): Transform {
     if (c === 1) return images.clone();
     if (c !== 3 && c !== 4) throw new Error(`greyscale: expected 1, 3 or 4 channels, got ${c}.`);
     return tf.tidy(() =>
-      images.slice([0, 0, 0, 0], [-1, -1, -1, 3]).mul(tf.tensor1d([0.2989, 0.587, 0.114])).sum(
+      images.slice([0, 0, 0, 0], [-1, -1, -1, 3]).mul(tf.tensor1d([0.299, 0.587, 0.114])).sum(
         -1,
         true,
       )
