@@ -14,3 +14,4 @@ export * from "./train.ts";
 export * from "./curves.ts";
 export * from "./draw.ts";
 export * from "./boundary.ts";
+export * from "./schedule.ts";
