@@ -227,3 +227,61 @@ Deno.test("bad training settings get errors that say what to change", async () =
   optimizer.dispose();
   wild.dispose();
 });
+
+/** Records of finished epochs with the given validation losses, as a checkpoint would hold them. */
+function pastEpochs(valLosses: number[]) {
+  return valLosses.map((valLoss, i) => ({
+    epoch: i + 1,
+    trainLoss: valLoss,
+    valLoss,
+    accuracy: 0.5,
+    seconds: 10 * (i + 1),
+  }));
+}
+
+Deno.test("a run given the records of epochs 1..k goes on at epoch k + 1 and keeps them", async () => {
+  const rng = new Rng(5);
+  const model = feedForward({ sizes: [2, 4, 1], activation: "tanh", rng });
+  const loader = new DataLoader(separable(16, rng), { batchSize: 8 });
+  const optimizer = tf.train.adam(0.01);
+  const seen: number[] = [];
+  const past = pastEpochs([0.9, 0.8]);
+  const { records } = await train(model, loader, {
+    optimizer,
+    epochs: 4,
+    initialHistory: past,
+    progress: "silent",
+    onEpoch: (r) => void seen.push(r.epoch),
+  });
+  assert.deepEqual(seen, [3, 4], "only the epochs not yet trained run");
+  assert.deepEqual(records.map((r) => r.epoch), [1, 2, 3, 4]);
+  assert.deepEqual(records.slice(0, 2), past);
+  assert.ok(records[2].seconds >= 20, "the clock carries on from the last record");
+  await assert.rejects(
+    () =>
+      train(model, loader, { optimizer, epochs: 4, initialHistory: pastEpochs([1, 1]).slice(1) }),
+    /initialHistory must hold the records of epochs 1..k in order/,
+  );
+  optimizer.dispose();
+});
+
+Deno.test("a resumed run that had already run out of patience trains no further", async () => {
+  const rng = new Rng(6);
+  const model = feedForward({ sizes: [2, 4, 1], activation: "tanh", rng });
+  const loader = new DataLoader(separable(16, rng), { batchSize: 8 });
+  const optimizer = tf.train.adam(0.01);
+  let ran = 0;
+  const result = await train(model, loader, {
+    optimizer,
+    epochs: 10,
+    patience: 2,
+    initialHistory: pastEpochs([0.5, 0.4, 0.6, 0.7]),
+    progress: "silent",
+    onEpoch: () => void ran++,
+  });
+  assert.equal(ran, 0);
+  assert.equal(result.bestEpoch, 2);
+  assert.ok(result.stoppedEarly);
+  assert.equal(result.records.length, 4);
+  optimizer.dispose();
+});

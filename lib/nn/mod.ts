@@ -15,3 +15,4 @@ export * from "./curves.ts";
 export * from "./draw.ts";
 export * from "./boundary.ts";
 export * from "./schedule.ts";
+export * from "./summary.ts";

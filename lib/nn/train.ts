@@ -36,6 +36,13 @@ export interface TrainOptions {
   minDelta?: number;
   /** With `patience`: put back the best epoch's weights at the end (default true). */
   restoreBest?: boolean;
+  /**
+   * The records of epochs already trained, 1..k (e.g. from a checkpoint), to
+   * resume a run: training goes on at epoch k + 1, and the history, seconds and
+   * early stopping carry on from them (`restoreBest` can only put back a best
+   * epoch trained in this call). Introduced in 04_ocr_training.
+   */
+  initialHistory?: readonly EpochRecord[];
   /** Called after every epoch with its record (awaited when it returns a promise). */
   onEpoch?: (record: EpochRecord, model: tf.LayersModel) => void | Promise<void>;
   /** Where the progress bar draws (default: Jupyter in the kernel, else the terminal). */
@@ -119,14 +126,22 @@ export async function train(
   const countCorrect = lossName === "crossEntropy";
   const valLoader = validation === undefined ? undefined : asLoader(validation);
   const bar = progress(epochs, { label: options.label ?? "epochs", mode: options.progress });
-  const records: EpochRecord[] = [];
+  const records: EpochRecord[] = (options.initialHistory ?? []).map((r) => ({ ...r }));
   const start = performance.now();
+  const secondsBefore = records.length ? records[records.length - 1].seconds : 0;
   let best = Infinity;
   let bestEpoch = 0;
   let bestWeights: WeightSnapshot | undefined;
-  let stoppedEarly = false;
+  for (const r of records) { // a resumed run: the best epoch so far, as if it had never stopped
+    const monitored = r.valLoss ?? r.trainLoss;
+    if (monitored < best - minDelta) [best, bestEpoch] = [monitored, r.epoch];
+  }
+  if (records.length) bar.update(Math.min(records.length, epochs), "resumed");
+  // A resumed run that had already run out of patience stays stopped.
+  let stoppedEarly = patience !== undefined && records.length > 0 && records.length < epochs &&
+    records.length - bestEpoch >= patience;
 
-  for (let epoch = 1; epoch <= epochs; epoch++) { // for each epoch ...
+  for (let epoch = records.length + 1; epoch <= epochs && !stoppedEarly; epoch++) { // for each epoch ...
     let lossSum = 0;
     let correct = 0;
     let seen = 0;
@@ -153,7 +168,7 @@ export async function train(
       trainLoss,
       valLoss: val ? val.loss : null,
       accuracy: countCorrect ? (val ? val.accuracy : correct / seen) : null,
-      seconds: (performance.now() - start) / 1000,
+      seconds: secondsBefore + (performance.now() - start) / 1000,
     };
     records.push(record);
     bar.update(epoch, describe(record));
@@ -199,6 +214,12 @@ function checkOptions(loader: BatchSource<Batch>, options: TrainOptions): void {
   }
   if (patience !== undefined && (!Number.isInteger(patience) || patience <= 0)) {
     throw new Error(`train: patience must be a positive integer of epochs, got ${patience}.`);
+  }
+  const initial = options.initialHistory ?? [];
+  if (!Array.isArray(initial) || initial.some((r, i) => r?.epoch !== i + 1)) {
+    throw new Error(
+      "train: initialHistory must hold the records of epochs 1..k in order (as a checkpoint's state.json does).",
+    );
   }
   if (!loader || typeof loader[Symbol.iterator] !== "function") {
     throw new Error("train: the second argument must be a DataLoader over the training set.");
