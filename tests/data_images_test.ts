@@ -67,3 +67,26 @@ Deno.test("a transform without an rng is refused with the fix", () => {
     /needs an `rng`/,
   );
 });
+
+Deno.test("with numbered epochs, epoch k is shuffled and transformed the same after a restart", () => {
+  const px = Float32Array.from({ length: 8 * 16 }, (_, i) => (i * 7919 % 101) / 100);
+  const ds = new ImageDataset(new ImageSet(px, new Int32Array(8), 4, 4), { isTraining: true });
+  const options = { batchSize: 4, shuffle: true, transform: randomLighting({ brightness: 0.3 }) };
+  const firstBatch = (loader: ReturnType<typeof imageLoader>) => {
+    const [b] = loader;
+    const v = Array.from(b.x.dataSync());
+    tf.dispose([b.x, b.y]);
+    return v;
+  };
+  const unbroken = imageLoader(ds, { ...options, rng: new Rng(5) });
+  unbroken.setEpoch(1);
+  firstBatch(unbroken);
+  firstBatch(unbroken);
+  const epoch3 = firstBatch(unbroken);
+  const resumed = imageLoader(ds, { ...options, rng: new Rng(5) });
+  resumed.setEpoch(3);
+  assert.deepEqual(firstBatch(resumed), epoch3);
+  const other = imageLoader(ds, { ...options, rng: new Rng(5) });
+  other.setEpoch(2);
+  assert.notDeepEqual(firstBatch(other), epoch3, "another epoch, another batch");
+});

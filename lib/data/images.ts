@@ -92,14 +92,14 @@ export function imageLoader(
   if (transform && !rng) {
     throw new Error("imageLoader: a transform needs an `rng` to draw its random numbers from.");
   }
-  const collate = (samples: ImageSample[]): Batch => {
+  const collate = (samples: ImageSample[], epochRng?: Rng): Batch => {
     const [h, w, c] = samples[0].shape;
     const pixels = new Float32Array(samples.length * h * w * c);
     samples.forEach((s, i) => pixels.set(s.x, i * h * w * c));
     const raw = tf.tensor4d(pixels, [samples.length, h, w, c]);
     let x = raw;
     if (transform) {
-      x = transform(raw, rng!);
+      x = transform(raw, epochRng ?? rng!);
       raw.dispose();
     }
     // Without labels (isTraining false) y is empty: such batches are for predicting, not training.

@@ -25,8 +25,8 @@ export interface DataLoaderOptions<T, B> {
   rng?: Rng;
   /** Leave out the last batch when it is smaller than `batchSize`. */
   dropLast?: boolean;
-  /** Turn a list of samples into a batch; defaults to {@link collateExamples} for `{ x, y }` samples. */
-  collate?: (samples: T[]) => B;
+  /** Turn a list of samples into a batch (with the loader's rng for any randomness); defaults to {@link collateExamples} for `{ x, y }` samples. */
+  collate?: (samples: T[], rng?: Rng) => B;
 }
 
 /**
@@ -73,7 +73,7 @@ export class DataLoader<T = Example, B = Batch> implements BatchSource<B> {
   /** Whether a short last batch is left out. */
   readonly dropLast: boolean;
   private readonly rng: Rng | undefined;
-  private readonly collate: (samples: T[]) => B;
+  private readonly collate: (samples: T[], rng?: Rng) => B;
   private epoch: number | undefined;
 
   /**
@@ -156,8 +156,16 @@ export class DataLoader<T = Example, B = Batch> implements BatchSource<B> {
 
   /** One epoch of batches. */
   *[Symbol.iterator](): Iterator<B> {
-    for (const indices of this.epochIndices()) {
-      yield this.collate(indices.map((i) => this.dataset.get(i)));
+    const epoch = this.epoch;
+    const batches = this.epochIndices();
+    // Randomness inside batches (augmentation) comes from the loader's rng; with
+    // numbered epochs, from a generator of its own per epoch, so a resumed run
+    // transforms epoch k exactly as an unbroken run did.
+    const rng = this.rng && epoch !== undefined
+      ? new Rng(epochSeed(this.rng.seed, epoch) ^ 0x2545f491)
+      : this.rng;
+    for (const indices of batches) {
+      yield this.collate(indices.map((i) => this.dataset.get(i)), rng);
     }
   }
 }
