@@ -6,3 +6,4 @@
  */
 export * from "./models.ts";
 export * from "./evaluate.ts";
+export * from "./recipe.ts";
