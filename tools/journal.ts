@@ -12,6 +12,7 @@
  * @module
  */
 import { ensureJupyter, ensureKernel, PYTHON, runCli, sh } from "./jupyter.ts";
+import { ensureFonts } from "./setup.ts";
 import { type Chapter, chapterPage, checkOffline, indexPage } from "./journal_html.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -103,6 +104,7 @@ async function main() {
   if (notebooks.length === 0) throw new Error(`journal: no notebooks in ${notebooksDir}`);
   await ensureJupyter();
   await ensureKernel();
+  await ensureFonts();
   Deno.mkdirSync(outDir, { recursive: true });
   const css = (await sh(PYTHON, [
     "-c",

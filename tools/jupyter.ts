@@ -14,7 +14,6 @@ export const APT_PACKAGES = [
   "jupyter-core",
   "jupyter-client",
 ];
-const APT_COMMAND = `apt-get install -y --no-install-recommends ${APT_PACKAGES.join(" ")}`;
 
 /** Run a command, returning its exit code and text output. */
 export async function sh(
@@ -63,29 +62,42 @@ function canApt(): boolean {
   }
 }
 
-/** Install Jupyter's Python side from Debian when missing (root on Debian), else explain how. */
-export async function ensureJupyter(): Promise<void> {
-  if (await hasJupyterPython()) return;
+/**
+ * Install Debian packages when `present()` says something is missing: as root
+ * on Debian with apt-get, otherwise an error naming the exact command.
+ */
+export async function ensureApt(
+  packages: string[],
+  present: () => Promise<boolean>,
+  what: string,
+): Promise<void> {
+  if (await present()) return;
+  const command = `apt-get install -y --no-install-recommends ${packages.join(" ")}`;
   if (!canApt()) {
     throw new Error(
-      `Jupyter's Python tools (nbclient, nbconvert) are missing for ${PYTHON}.\n` +
-        `Install them with:  sudo apt-get update && sudo ${APT_COMMAND}\n` +
-        `(or on another system: ${PYTHON} -m pip install nbclient nbconvert jupyter_client), then run this again.`,
+      `${what} missing. Install with:  sudo apt-get update && sudo ${command}\nthen run this again.`,
     );
   }
-  console.log(`journal: installing Jupyter from Debian: ${APT_COMMAND}`);
+  console.log(`setup: installing ${what} from Debian: ${command}`);
   const env = { DEBIAN_FRONTEND: "noninteractive" };
   let r = await sh("apt-get", ["update", "-qq"], { env });
   if (r.code !== 0) throw new Error(`apt-get update failed:\n${r.stderr}`);
-  r = await sh("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...APT_PACKAGES], {
+  r = await sh("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], {
     env,
   });
-  if (r.code !== 0) throw new Error(`${APT_COMMAND} failed:\n${r.stderr}`);
-  if (!await hasJupyterPython()) {
-    throw new Error(
-      `Installed ${APT_PACKAGES.join(", ")} but ${PYTHON} still cannot import nbclient.`,
-    );
+  if (r.code !== 0) throw new Error(`${command} failed:\n${r.stderr}`);
+  if (!await present()) {
+    throw new Error(`Installed ${packages.join(", ")} but ${what} still missing.`);
   }
+}
+
+/** Install Jupyter's Python side from Debian when missing (root on Debian), else explain how. */
+export async function ensureJupyter(): Promise<void> {
+  await ensureApt(
+    APT_PACKAGES,
+    hasJupyterPython,
+    `Jupyter's Python tools (nbclient, nbconvert for ${PYTHON}) are`,
+  );
 }
 
 /** Install the Deno kernelspec unless one already points at this deno binary. */
