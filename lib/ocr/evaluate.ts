@@ -98,7 +98,12 @@ export function confusionFigure(matrix: number[][], classNames?: string[]): Figu
     marginTop: 40,
     x: { label: "predicted", domain: names, axis: "top" },
     y: { label: "actual", domain: names },
-    color: { type: "sqrt", scheme: "blues" },
+    // Mistakes in warm tones, the darkest still light enough for black counts.
+    color: {
+      type: "linear",
+      scheme: "oranges",
+      domain: [0, 1.6 * Math.max(1, ...cells.filter((d) => !d.right).map((d) => d.count))],
+    },
     marks: [
       Plot.cell(cells, {
         x: "predicted",

@@ -126,6 +126,7 @@ export async function imageGrid(
         ? [
           Plot.text([title], {
             frameAnchor: "top-left",
+            dx: 2,
             dy: -titleSpace + 14,
             textAnchor: "start",
             fontWeight: "bold",
