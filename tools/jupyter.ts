@@ -52,7 +52,15 @@ export async function jupyterAvailable(): Promise<boolean> {
   return await hasJupyterPython() || canApt();
 }
 
-function canApt(): boolean {
+/**
+ * Whether this process can install Debian packages itself: root, on Debian, with apt-get. Introduced in 05_ocr_reading.
+ *
+ * @example
+ * ```ts
+ * if (!canApt()) console.log("install Chromium by hand: sudo apt-get install chromium");
+ * ```
+ */
+export function canApt(): boolean {
   try {
     Deno.statSync("/etc/debian_version");
     Deno.statSync("/usr/bin/apt-get");

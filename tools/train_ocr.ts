@@ -9,8 +9,7 @@
  */
 import { evaluate } from "../lib/nn/mod.ts";
 import { ImageDataset, imageLoader, loadMnist } from "../lib/data/mod.ts";
-import { saveModel } from "../lib/io/mod.ts";
-import { DIGITS_RECIPE, trainDigits } from "../lib/ocr/mod.ts";
+import { DIGITS_RECIPE, READER_CONFIGS, saveReader, trainDigits } from "../lib/ocr/mod.ts";
 import { runCli } from "./jupyter.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -51,7 +50,7 @@ async function main() {
     }% ` +
       `on ${test.samples} held-out digits`,
   );
-  await saveModel(run.model, out);
+  await saveReader(run.model, out, READER_CONFIGS.digits); // the model and the classes it reads
   console.log(`train-ocr: model saved to ${out}`);
 }
 

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { type GreyImage, greyImage } from "./image.ts";
+import { type GreyImage, greyImage } from "./grey.ts";
 import { resizeImage } from "./resample.ts";
 import type { Character, Labelled } from "./components.ts";
 

@@ -1,6 +1,6 @@
 /**
- * Greyscale images for reading text: a small {@link GreyImage} type, image
- * files (PNG, JPEG, GIF, BMP) decoded with jimp and turned grey, enormous
+ * Image files for reading text: PNG, JPEG, GIF or BMP decoded with jimp and
+ * turned into a {@link GreyImage} (defined in `grey.ts`, re-exported here), enormous
  * photos refused before decoding or shrunk to a stated maximum side
  * (see `resample.ts`; `encode.ts` writes images back out).
  *
@@ -8,34 +8,9 @@
  */
 import { Jimp } from "jimp";
 import { downscale, MAX_SIDE } from "./resample.ts";
+import { type GreyImage, rgbaToGrey } from "./grey.ts";
 
-/**
- * A greyscale image, row by row: 0 is black, 1 is white. Introduced in 05_ocr_reading.
- *
- * @example
- * ```ts
- * const page: GreyImage = { width: 2, height: 1, data: new Float32Array([0, 1]) }; // black, white
- * ```
- */
-export interface GreyImage {
-  width: number;
-  height: number;
-  data: Float32Array;
-}
-
-/**
- * A binary image, row by row: 1 marks ink, 0 background. Introduced in 05_ocr_reading.
- *
- * @example
- * ```ts
- * const ink: Mask = { width: 2, height: 1, data: new Uint8Array([1, 0]) }; // ink, paper
- * ```
- */
-export interface Mask {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
+export { type GreyImage, greyImage, type Mask, rgbaToGrey } from "./grey.ts";
 
 /**
  * Largest photo, in pixels, that {@link decodeGreyImage} decodes: 36 megapixels (jimp needs about 50 bytes a pixel). Introduced in 05_ocr_reading.
@@ -46,24 +21,6 @@ export interface Mask {
  * ```
  */
 export const MAX_PIXELS = 36_000_000;
-
-/**
- * A new grey image of the given size, filled with one value (white by default).
- * Introduced in 05_ocr_reading.
- *
- * @example
- * ```ts
- * const page = greyImage(40, 30); // 40 wide, 30 high, all white
- * ```
- */
-export function greyImage(width: number, height: number, fill = 1): GreyImage {
-  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0)) {
-    throw new Error(
-      `greyImage: width and height must be positive integers, got ${width}x${height}.`,
-    );
-  }
-  return { width, height, data: new Float32Array(width * height).fill(fill) };
-}
 
 /**
  * The format and size an image file's header declares. Introduced in 05_ocr_reading.
@@ -118,30 +75,6 @@ export function imageHeader(bytes: Uint8Array, name = "the input"): ImageHeader 
   throw new Error(
     `${name} is not an image: expected a PNG, JPEG, GIF or BMP file, but it starts with bytes ${start}.`,
   );
-}
-
-/**
- * Turn interleaved RGBA bytes grey (ITU-R BT.601 luma; transparent pixels
- * count as white paper). Introduced in 05_ocr_reading.
- *
- * @example
- * ```ts
- * rgbaToGrey(new Uint8Array([255, 0, 0, 255]), 1, 1).data[0]; // 0.299 (pure red)
- * ```
- */
-export function rgbaToGrey(rgba: Uint8Array, width: number, height: number): GreyImage {
-  if (rgba.length !== width * height * 4) {
-    throw new Error(
-      `rgbaToGrey: ${width}x${height} needs ${width * height * 4} bytes, got ${rgba.length}.`,
-    );
-  }
-  const out = greyImage(width, height);
-  for (let i = 0, p = 0; i < out.data.length; i++, p += 4) {
-    const luma = (0.299 * rgba[p] + 0.587 * rgba[p + 1] + 0.114 * rgba[p + 2]) / 255;
-    const alpha = rgba[p + 3] / 255;
-    out.data[i] = alpha * luma + (1 - alpha);
-  }
-  return out;
 }
 
 /**
