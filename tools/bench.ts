@@ -17,6 +17,7 @@ import { tf, useBackend } from "../lib/backend/mod.ts";
 import { ImageDataset, imageLoader, type ImageSet, loadMnist, Rng } from "../lib/data/mod.ts";
 import { cnnModel, digitsAugment, mlpModel } from "../lib/ocr/mod.ts";
 import { PYTHON, sh } from "./jupyter.ts";
+import { benchReading } from "./bench_read.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const quick = Deno.args.includes("--quick");
@@ -178,6 +179,8 @@ async function main() {
   const torch = await torchRates(sources.train);
   results.torch = torch;
   results.coldStartSeconds = await coldStartSeconds();
+  const reading = await benchReading();
+  results.reading = reading;
   try {
     results.chapters = JSON.parse(await Deno.readTextFile(`${root}journal/timings.json`));
   } catch {
@@ -216,6 +219,12 @@ async function main() {
       `MNIST load ${loadSeconds.toFixed(2)} s; cold start of lib imports ${
         (results.coldStartSeconds as number).toFixed(2)
       } s`,
+  );
+  console.log(
+    `reading one photo (chapter 5, model loaded): ${reading.msPerPhoto.toFixed(1)} ms ` +
+      `(decode ${reading.decodeMs.toFixed(1)}, segment ${reading.segmentMs.toFixed(1)}, model ${
+        reading.modelMs.toFixed(1)
+      })`,
   );
   console.log(`chapters (s): ${JSON.stringify(results.chapters)}`);
   console.log(`bench: wrote journal/bench.json`);
