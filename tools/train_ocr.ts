@@ -11,30 +11,17 @@ import { evaluate } from "../lib/nn/mod.ts";
 import { ImageDataset, imageLoader, loadMnist } from "../lib/data/mod.ts";
 import { DIGITS_RECIPE, READER_CONFIGS, saveReader, trainDigits } from "../lib/ocr/mod.ts";
 import { runCli } from "./jupyter.ts";
+import { trainArgs } from "./train_args.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 
-function option(name: string): string | undefined {
-  const i = Deno.args.indexOf(name);
-  return i >= 0 ? Deno.args[i + 1] : undefined;
-}
-
 async function main() {
-  const known = new Set(["--epochs", "--out", "--fresh", "--"]);
-  for (const a of Deno.args) {
-    if (a.startsWith("--") && !known.has(a)) {
-      throw new Error(`train-ocr: unknown option ${a}; use --epochs N, --out DIR, --fresh.`);
-    }
-  }
-  const epochs = Number(option("--epochs") ?? DIGITS_RECIPE.epochs);
-  if (!(Number.isInteger(epochs) && epochs > 0)) {
-    throw new Error(`train-ocr: --epochs must be a positive integer.`);
-  }
-  const out = option("--out") ?? `${root}data/models/digits-cnn`;
-  const checkpointDir = `${root}journal/checkpoints/digits-cnn`;
-  if (Deno.args.includes("--fresh")) {
-    await Deno.remove(checkpointDir, { recursive: true }).catch(() => {});
-  }
+  const { epochs, out, checkpointDir } = await trainArgs(
+    "train-ocr",
+    "digits-cnn",
+    DIGITS_RECIPE.epochs,
+    `${root}data/models/digits-cnn`,
+  );
   const data = loadMnist({ seed: 42 });
   const t0 = performance.now();
   const run = await trainDigits({ checkpointDir, data, epochs, progress: "terminal" });

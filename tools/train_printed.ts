@@ -19,30 +19,15 @@ import {
   trainPrinted,
 } from "../lib/ocr/mod.ts";
 import { runCli } from "./jupyter.ts";
-
-const root = new URL("..", import.meta.url).pathname;
-
-function option(name: string): string | undefined {
-  const i = Deno.args.indexOf(name);
-  return i >= 0 ? Deno.args[i + 1] : undefined;
-}
+import { trainArgs } from "./train_args.ts";
 
 async function main() {
-  const known = new Set(["--epochs", "--out", "--fresh", "--"]);
-  for (const a of Deno.args) {
-    if (a.startsWith("--") && !known.has(a)) {
-      throw new Error(`train_printed: unknown option ${a}; use --epochs N, --out DIR, --fresh.`);
-    }
-  }
-  const epochs = Number(option("--epochs") ?? PRINTED_RECIPE.epochs);
-  if (!(Number.isInteger(epochs) && epochs > 0)) {
-    throw new Error(`train_printed: --epochs must be a positive integer.`);
-  }
-  const out = option("--out") ?? readerDir("printed");
-  const checkpointDir = `${root}journal/checkpoints/printed-cnn`;
-  if (Deno.args.includes("--fresh")) {
-    await Deno.remove(checkpointDir, { recursive: true }).catch(() => {});
-  }
+  const { epochs, out, checkpointDir } = await trainArgs(
+    "train_printed",
+    "printed-cnn",
+    PRINTED_RECIPE.epochs,
+    readerDir("printed"),
+  );
   const t0 = performance.now();
   const data = printedGlyphs();
   const drawSeconds = (performance.now() - t0) / 1000;

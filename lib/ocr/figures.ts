@@ -183,14 +183,7 @@ export async function orderFigure(
   );
   const src = await dataUrl(seg.grey, options);
   return framed(src, seg.grey.width, seg.grey.height, options, [
-    Plot.rect(rows, {
-      x1: "x",
-      x2: (d) => d.x + d.width,
-      y1: "y",
-      y2: (d) => d.y + d.height,
-      stroke: "colour",
-      strokeWidth: 1.5,
-    }),
+    boxOutlines(rows),
     Plot.text(rows, {
       x: (d) => d.x + d.width / 2,
       y: (d) => d.y + d.height,
@@ -240,14 +233,7 @@ export async function readingFigure(
     colour: c.confidence < unsure ? "#d62728" : "#1a7f37",
   }));
   return framed(await dataUrl(image, options), image.width, image.height, options, [
-    Plot.rect(rows, {
-      x1: "x",
-      x2: (d) => d.x + d.width,
-      y1: "y",
-      y2: (d) => d.y + d.height,
-      stroke: "colour",
-      strokeWidth: 1.5,
-    }),
+    boxOutlines(rows),
     Plot.text(rows, {
       x: (d) => d.x + d.width / 2,
       y: "y",
@@ -266,4 +252,18 @@ export async function readingFigure(
       fontSize: 9,
     }),
   ]);
+}
+
+/** Each row's box outlined in its own colour. */
+function boxOutlines(
+  rows: { x: number; y: number; width: number; height: number; colour: string }[],
+) {
+  return Plot.rect(rows, {
+    x1: "x",
+    x2: (d) => d.x + d.width,
+    y1: "y",
+    y2: (d) => d.y + d.height,
+    stroke: "colour",
+    strokeWidth: 1.5,
+  });
 }
