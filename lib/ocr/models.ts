@@ -31,6 +31,45 @@ function glorot(seed: number) {
   return tf.initializers.glorotUniform({ seed });
 }
 
+// tfjs's Dropout draws its mask from `seed` afresh on every call, so a seeded
+// Dropout drops the same units in every batch: a thinner network in training
+// and untrained units switched on at inference. This one moves the seed on by
+// one per call (still reproducible), and keeps the class name "Dropout" so a
+// saved model loads anywhere as an ordinary Dropout.
+const DropoutBase = Object.getPrototypeOf(tf.layers.dropout({ rate: 0.5 })).constructor as {
+  new (args: { rate: number; seed?: number }): tf.layers.Layer;
+};
+class SteppedDropout extends DropoutBase {
+  static className = "Dropout";
+  private calls = 0;
+  override call(
+    inputs: tf.Tensor | tf.Tensor[],
+    kwargs: Record<string, unknown>,
+  ): tf.Tensor | tf.Tensor[] {
+    const self = this as unknown as { seed?: number };
+    const base = self.seed;
+    if (base !== undefined) self.seed = base + this.calls++;
+    try {
+      return super.call(inputs, kwargs);
+    } finally {
+      self.seed = base;
+    }
+  }
+}
+
+/**
+ * A dropout layer whose seeded mask changes from batch to batch (tfjs's own
+ * repeats one mask when given a seed). Introduced in 04_ocr_training.
+ *
+ * @example
+ * ```ts
+ * model.add(steppedDropout({ rate: 0.25, seed: 4 }));
+ * ```
+ */
+export function steppedDropout(args: { rate: number; seed: number }): tf.layers.Layer {
+  return new SteppedDropout(args);
+}
+
 /**
  * An MLP: flatten, dense 128 (relu), dense `classes` (logits). Introduced in 04_ocr_training.
  *
@@ -83,12 +122,12 @@ export function cnnModel(options: CnnOptions = {}): tf.Sequential {
     tf.layers.maxPooling2d({ poolSize: 2 }),
     tf.layers.flatten(),
   ];
-  if (dropout > 0) layers.push(tf.layers.dropout({ rate: dropout, seed: seed + 3 }));
+  if (dropout > 0) layers.push(steppedDropout({ rate: dropout, seed: seed + 3 }));
   if (hidden) {
     layers.push(
       tf.layers.dense({ units: hidden, activation: "relu", kernelInitializer: glorot(seed + 4) }),
     );
-    if (dropout > 0) layers.push(tf.layers.dropout({ rate: dropout, seed: seed + 5 }));
+    if (dropout > 0) layers.push(steppedDropout({ rate: dropout, seed: seed + 5 }));
   }
   layers.push(tf.layers.dense({ units: classes, kernelInitializer: glorot(seed + 2) }));
   return tf.sequential({ name: "cnn", layers });
