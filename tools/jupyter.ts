@@ -119,7 +119,7 @@ export async function ensureKernel(): Promise<void> {
       if (current && Deno.realPathSync(current) === Deno.realPathSync(deno)) return;
     } catch { /* fall through and reinstall */ }
   }
-  console.log(`journal: installing the Deno Jupyter kernel (${deno} jupyter --install)`);
+  console.log(`setup: installing the Deno Jupyter kernel (${deno} jupyter --install)`);
   const inst = await sh(deno, ["jupyter", "--install", "--force"]);
   if (inst.code !== 0) throw new Error(`deno jupyter --install failed:\n${inst.stderr}`);
 }
