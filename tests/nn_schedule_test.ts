@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { tf } from "../lib/backend/mod.ts";
-import { exponentialDecay, setLearningRate } from "../lib/nn/mod.ts";
+import { exponentialDecay, setLearningRate, train } from "../lib/nn/mod.ts";
+import { ArrayDataset, DataLoader } from "../lib/data/mod.ts";
 
 /** One step of `optimizer` on f(w) = w^2 / 2 from w = 1 (gradient 1): returns the new w. */
 function stepFrom1(optimizer: tf.Optimizer): number {
@@ -25,19 +26,46 @@ Deno.test("a new learning rate changes Adam's first step, which moves w by exact
 });
 
 Deno.test("exponentialDecay goes from the initial rate to the final one geometrically", () => {
-  const sgd = tf.train.sgd(1);
-  const hook = exponentialDecay(sgd, 1e-2, 1e-4, 4);
-  const rates = [1, 2, 3, 4, 5].map((epoch) => {
-    hook({ epoch });
-    return (sgd as unknown as { learningRate: number }).learningRate;
-  });
-  const want = [1e-2 * 10 ** -0.5, 1e-3, 1e-2 * 10 ** -1.5, 1e-4, 1e-4];
-  rates.forEach((r, i) =>
-    assert.ok(Math.abs(r / want[i] - 1) < 1e-12, `epoch ${i + 1}: ${r} vs ${want[i]}`)
+  const rate = exponentialDecay(1e-2, 1e-4, 4);
+  const want = [1e-2, 1e-2 * 10 ** -0.5, 1e-3, 1e-2 * 10 ** -1.5, 1e-4, 1e-4];
+  want.forEach((w, i) =>
+    assert.ok(Math.abs(rate(i + 1) / w - 1) < 1e-12, `epoch ${i + 1}: ${rate(i + 1)} vs ${w}`)
   );
+});
+
+Deno.test("train sets each epoch's rate before it, and a resumed run goes on where the schedule was", async () => {
+  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+  const ds = new ArrayDataset([[0], [1], [2], [3]], [[0], [1], [2], [3]]);
+  const sgd = tf.train.sgd(1);
+  const used: number[] = [];
+  const rate = exponentialDecay(1e-2, 1e-4, 4);
+  const past = [1, 2].map((epoch) => ({
+    epoch,
+    trainLoss: 1,
+    valLoss: null,
+    accuracy: null,
+    seconds: epoch,
+  }));
+  await train(model, new DataLoader(ds, { batchSize: 2 }), {
+    optimizer: sgd,
+    epochs: 4,
+    loss: "mse",
+    learningRate: rate,
+    initialHistory: past,
+    progress: "silent",
+    onEpoch: () => {
+      used.push((sgd as unknown as { learningRate: number }).learningRate);
+    },
+  });
+  assert.deepEqual(
+    used,
+    [rate(3), rate(4)],
+    "epochs 3 and 4 train at the schedule's rates, not the initial one",
+  );
+  model.dispose();
 });
 
 Deno.test("a learning rate that is not positive is refused", () => {
   assert.throws(() => setLearningRate(tf.train.sgd(1), 0), /must be > 0/);
-  assert.throws(() => exponentialDecay(tf.train.sgd(1), 1, 0, 3), /final > 0/);
+  assert.throws(() => exponentialDecay(1, 0, 3), /final > 0/);
 });

@@ -34,30 +34,25 @@ export function setLearningRate(optimizer: tf.Optimizer, lr: number): void {
 }
 
 /**
- * An `onEpoch` hook that decays the learning rate geometrically from
- * `initial` (epoch 1) to `final` (after the last epoch). Introduced in 04_ocr_training.
+ * A learning-rate schedule for `train`'s `learningRate` option: geometric
+ * decay from `initial` (epoch 1) towards `final` (reached after the last
+ * epoch). Introduced in 04_ocr_training.
  *
  * @example
  * ```ts
- * const opt = tf.train.adam(2e-3);
- * await train(model, loader, { optimizer: opt, epochs: 15, onEpoch: exponentialDecay(opt, 2e-3, 2e-4, 15) });
+ * await train(model, loader, { optimizer: tf.train.adam(2e-3), epochs: 15, learningRate: exponentialDecay(2e-3, 2e-4, 15) });
  * ```
  */
 export function exponentialDecay(
-  optimizer: tf.Optimizer,
   initial: number,
   final: number,
   epochs: number,
-): (record: { epoch: number }) => void {
+): (epoch: number) => number {
   if (!(initial > 0 && final > 0 && epochs >= 1)) {
     throw new Error(
       `exponentialDecay: need initial > 0, final > 0 and epochs >= 1; got ${initial}, ${final}, ${epochs}.`,
     );
   }
-  setLearningRate(optimizer, initial);
-  return ({ epoch }) =>
-    setLearningRate(
-      optimizer,
-      initial * Math.pow(final / initial, Math.min(epoch, epochs) / epochs),
-    );
+  return (epoch) =>
+    initial * Math.pow(final / initial, Math.min(Math.max(epoch - 1, 0), epochs) / epochs);
 }

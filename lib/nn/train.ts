@@ -12,6 +12,7 @@ import { correctCount, type LossFn, resolveLoss } from "./losses.ts";
 import { asLoader, evaluate } from "./evaluate.ts";
 import { type EpochRecord, historyFrame, type TrainResult } from "./history.ts";
 import { restoreWeights, snapshotWeights, type WeightSnapshot } from "./weights.ts";
+import { setLearningRate } from "./schedule.ts";
 
 /**
  * Options of {@link train}. Introduced in 03_feed_forward.
@@ -43,6 +44,12 @@ export interface TrainOptions {
    * epoch trained in this call). Introduced in 04_ocr_training.
    */
   initialHistory?: readonly EpochRecord[];
+  /**
+   * The learning rate of each epoch (from 1), set before the epoch starts, so
+   * a resumed run goes on where the schedule was. E.g. {@link exponentialDecay}.
+   * Introduced in 04_ocr_training.
+   */
+  learningRate?: (epoch: number) => number;
   /** Called after every epoch with its record (awaited when it returns a promise). */
   onEpoch?: (record: EpochRecord, model: tf.LayersModel) => void | Promise<void>;
   /** Where the progress bar draws (default: Jupyter in the kernel, else the terminal). */
@@ -142,6 +149,7 @@ export async function train(
     records.length - bestEpoch >= patience;
 
   for (let epoch = records.length + 1; epoch <= epochs && !stoppedEarly; epoch++) { // for each epoch ...
+    if (options.learningRate) setLearningRate(optimizer, options.learningRate(epoch));
     let lossSum = 0;
     let correct = 0;
     let seen = 0;

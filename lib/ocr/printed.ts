@@ -129,12 +129,11 @@ export async function trainPrinted(
     : undefined;
   const { initial, final } = PRINTED_RECIPE.learningRate;
   const optimizer = tf.train.adam(initial);
-  const onEpoch = exponentialDecay(optimizer, initial, final, epochs);
   const settings = {
     optimizer,
     epochs,
     validation,
-    onEpoch,
+    learningRate: exponentialDecay(initial, final, epochs),
     progress: options.progress,
     label: "printed CNN",
   };

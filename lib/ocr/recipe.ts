@@ -17,7 +17,7 @@ import {
   Rng,
   type Transform,
 } from "../data/mod.ts";
-import { type CheckpointedRun, Checkpointer, trainWithCheckpoints } from "../io/mod.ts";
+import { type CheckpointedRun, trainWithCheckpoints } from "../io/mod.ts";
 import { exponentialDecay } from "../nn/mod.ts";
 import { cnnModel } from "./models.ts";
 
@@ -91,15 +91,11 @@ export async function trainDigits(options: TrainDigitsOptions): Promise<Checkpoi
   });
   const { initial, final } = DIGITS_RECIPE.learningRate;
   const optimizer = tf.train.adam(initial);
-  const onEpoch = exponentialDecay(optimizer, initial, final, epochs);
-  // A resumed run goes on at the rate the schedule had reached.
-  const done = (await new Checkpointer(options.checkpointDir).latest())?.epoch ?? 0;
-  if (done > 0) onEpoch({ epoch: done });
   return await trainWithCheckpoints(digitsModel, loader, {
     optimizer,
     epochs,
     validation,
-    onEpoch,
+    learningRate: exponentialDecay(initial, final, epochs),
     progress: options.progress,
     label: "digits CNN",
   }, options.checkpointDir);
