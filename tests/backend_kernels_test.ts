@@ -1,13 +1,43 @@
 import assert from "node:assert/strict";
-import { registerProjectKernels, tf, useBackend } from "../lib/backend/mod.ts";
+import {
+  nativeStatus,
+  registerProjectKernels,
+  tf,
+  useBackend,
+  useNativeKernels,
+} from "../lib/backend/mod.ts";
 
-// Each registered wasm kernel is held to the cpu backend's result: the same
-// function's value and gradients computed on both backends.
+// Each kernel the project registers on wasm is held to the cpu backend's
+// result: the same function's value and gradients computed on both backends.
+// Every case runs twice: with the JavaScript kernels (wasm alone), and with
+// the native kernels in front of them (ignored, saying why, where they could
+// not be built).
 registerProjectKernels();
+const native = nativeStatus();
+let nativeOn = false;
+
+function test(name: string, fn: () => Promise<void>) {
+  for (const on of [false, true]) {
+    Deno.test({
+      name: `${name} (${on ? "native" : "JavaScript"} kernels)`,
+      ignore: on && !native.loaded,
+      fn: async () => {
+        nativeOn = on;
+        try {
+          await fn();
+        } finally {
+          useNativeKernels(native.loaded);
+        }
+      },
+    });
+  }
+}
+if (!native.loaded) console.log(`native kernels not tested: ${native.reason}`);
 
 type F = (...xs: tf.Tensor[]) => tf.Scalar;
 
 async function on(backend: "wasm" | "cpu", f: F, inputs: () => tf.Tensor[]) {
+  useNativeKernels(backend === "wasm" && nativeOn);
   await useBackend(backend);
   return tf.tidy(() => {
     const xs = inputs();
@@ -28,7 +58,7 @@ async function agree(f: F, inputs: () => tf.Tensor[], what: string) {
   });
 }
 
-Deno.test("conv2d gradients on wasm match the cpu backend for several shapes, strides and paddings", async () => {
+test("conv2d gradients on wasm match the cpu backend for several shapes, strides and paddings", async () => {
   const cases: [number[], number[], number, "valid" | "same"][] = [
     [[2, 8, 8, 1], [3, 3, 1, 4], 1, "valid"],
     [[3, 9, 7, 2], [3, 3, 2, 5], 1, "same"],
@@ -47,7 +77,7 @@ Deno.test("conv2d gradients on wasm match the cpu backend for several shapes, st
   }
 });
 
-Deno.test("max-pool gradients on wasm match the cpu backend, ties included", async () => {
+test("max-pool gradients on wasm match the cpu backend, ties included", async () => {
   const cases: [number, number, "valid" | "same"][] = [[2, 2, "valid"], [3, 1, "same"], [
     3,
     2,
@@ -72,7 +102,7 @@ Deno.test("max-pool gradients on wasm match the cpu backend, ties included", asy
   );
 });
 
-Deno.test("a small CNN's training step gives the same gradients on wasm as on cpu", async () => {
+test("a small CNN's training step gives the same gradients on wasm as on cpu", async () => {
   const f = (x: tf.Tensor, w1: tf.Tensor, w2: tf.Tensor) => {
     const h = tf.maxPool(
       tf.relu(tf.conv2d(x as tf.Tensor4D, w1 as tf.Tensor4D, 1, "valid")),
@@ -91,7 +121,7 @@ Deno.test("a small CNN's training step gives the same gradients on wasm as on cp
   await useBackend("wasm");
 });
 
-Deno.test("matrix products with transposed operands on wasm match the cpu backend", async () => {
+test("matrix products with transposed operands on wasm match the cpu backend", async () => {
   for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]]) {
     await agree(
       (a, b) => tf.matMul(a, b, ta, tb).square().mean() as tf.Scalar,
@@ -120,6 +150,51 @@ Deno.test("matrix products with transposed operands on wasm match the cpu backen
       tf.randomNormal([3], 0, 1, "float32", 17),
     ],
     "fused matMul with bias and relu",
+  );
+  await useBackend("wasm");
+});
+
+// Whole outputs, not a scalar of them: the forward kernels inference uses.
+async function agreeValues(f: () => tf.Tensor, what: string) {
+  const run = async (backend: "wasm" | "cpu") => {
+    useNativeKernels(backend === "wasm" && nativeOn);
+    await useBackend(backend);
+    return tf.tidy(() => Array.from(f().dataSync()));
+  };
+  const cpu = await run("cpu"), wasm = await run("wasm");
+  assert.equal(wasm.length, cpu.length, what);
+  const worst = Math.max(...cpu.map((v, i) => Math.abs(v - wasm[i]) / (1 + Math.abs(v))));
+  assert.ok(worst < 1e-5, `${what}: differs from cpu by ${worst} (relative)`);
+}
+
+test("forward kernels inference uses match the cpu backend element by element", async () => {
+  const x = () => tf.randomNormal([2, 9, 8, 3], 0, 1, "float32", 21) as tf.Tensor4D;
+  const w = () => tf.randomNormal([3, 3, 3, 5], 0, 1, "float32", 22) as tf.Tensor4D;
+  const bias = () => tf.randomNormal([5], 0, 1, "float32", 23) as tf.Tensor1D;
+  for (const [stride, pad] of [[1, "same"], [2, "valid"], [2, "same"]] as const) {
+    await agreeValues(
+      () =>
+        tf.fused.conv2d({
+          x: x(),
+          filter: w(),
+          strides: stride,
+          pad,
+          bias: bias(),
+          activation: "relu",
+        }),
+      `fused conv2d stride ${stride} ${pad}`,
+    );
+  }
+  await agreeValues(() => tf.maxPool(x(), 3, 2, "same"), "maxPool 3x3 stride 2 same");
+  await agreeValues(() => tf.add(x(), tf.range(0, 3)), "a bias added to every row");
+  await agreeValues(() => tf.sum(x(), [0, 1, 2], true), "a sum over all axes but the last");
+  await agreeValues(
+    () =>
+      tf.matMul(
+        tf.randomNormal([1, 4, 6], 0, 1, "float32", 24),
+        tf.randomNormal([3, 6, 2], 0, 1, "float32", 25),
+      ),
+    "a batched matMul that broadcasts its first operand",
   );
   await useBackend("wasm");
 });

@@ -13,7 +13,8 @@
  *
  * @module
  */
-import { tf, useBackend } from "../lib/backend/mod.ts";
+import { nativeStatus, tf, useBackend, useNativeKernels } from "../lib/backend/mod.ts";
+import { crossEntropy, trainStep } from "../lib/nn/mod.ts";
 import { ImageDataset, imageLoader, type ImageSet, loadMnist, Rng } from "../lib/data/mod.ts";
 import { cnnModel, digitsAugment, mlpModel } from "../lib/ocr/mod.ts";
 import { PYTHON, sh } from "./jupyter.ts";
@@ -30,18 +31,23 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+// A batch as PyTorch's loop takes one: rows picked from the tensors in memory.
 function batchTensors(set: ImageSet, order: number[], start: number, size: number) {
-  const idx = order.slice(start, start + size);
-  const x = new Float32Array(idx.length * 784);
-  idx.forEach((i, k) => x.set(set.images.subarray(i * 784, (i + 1) * 784), k * 784));
-  const labels = Int32Array.from(idx, (i) => set.labels[i]);
-  return tf.tidy(() => ({
-    x: tf.tensor4d(x, [idx.length, 28, 28, 1]),
-    y: tf.oneHot(tf.tensor1d(labels, "int32"), 10),
-  }));
+  const end = Math.min(start + size, order.length);
+  const x = new Float32Array((end - start) * 784);
+  const y = new Float32Array((end - start) * 10);
+  for (let k = 0, i = start; i < end; i++, k++) {
+    x.set(set.images.subarray(order[i] * 784, (order[i] + 1) * 784), k * 784);
+    y[k * 10 + set.labels[order[i]]] = 1;
+  }
+  return { x: tf.tensor4d(x, [end - start, 28, 28, 1]), y: tf.tensor2d(y, [end - start, 10]) };
 }
 
-/** Samples/s of each epoch; `maxBatches` cuts epochs short on slow backends. */
+/**
+ * Samples/s of each epoch, with the journal's own `trainStep` (forward in
+ * training mode, gradients, Adam, the loss read back as PyTorch's loop would
+ * need it); `maxBatches` cuts epochs short on slow backends.
+ */
 function trainRates(
   model: tf.LayersModel,
   set: ImageSet,
@@ -58,12 +64,8 @@ function trainRates(
     const t0 = performance.now();
     for (let s = 0, b = 0; s < set.length && b < maxBatches; s += batch, b++) {
       const { x, y } = batchTensors(set, order, s, batch);
-      const loss = opt.minimize(
-        () => tf.losses.softmaxCrossEntropy(y, model.predict(x) as tf.Tensor) as tf.Scalar,
-        true,
-      );
-      loss!.dataSync(); // wait for the step, as PyTorch's loop does
-      tf.dispose([x, y, loss!]);
+      trainStep(model, { x, y, size: x.shape[0] }, opt, crossEntropy);
+      tf.dispose([x, y]);
       seen += x.shape[0];
     }
     rates.push(seen / ((performance.now() - t0) / 1000));
@@ -149,8 +151,16 @@ async function main() {
     results.augmentedPipelineSamplesPerSecond = train.length / ((performance.now() - t2) / 1000);
   }
 
-  for (const backend of ["wasm", "cpu"] as const) {
-    await useBackend(backend);
+  const native = nativeStatus();
+  results.native = native;
+  // "native": wasm with the project's native kernels (lib/backend/native.ts).
+  for (const backend of ["native", "wasm", "cpu"] as const) {
+    if (backend === "native" && !native.loaded) {
+      console.log(`bench: no native kernels (${native.reason})`);
+      continue;
+    }
+    useNativeKernels(backend === "native");
+    await useBackend(backend === "cpu" ? "cpu" : "wasm");
     for (const [name, make] of [["mlp", mlpModel], ["cnn", cnnModel]] as const) {
       for (const batch of backend === "cpu" ? [64] : BATCHES) {
         const model = make({ seed: 1 });
@@ -163,7 +173,7 @@ async function main() {
             median(rates.slice(1)).toFixed(0)
           } samples/s`,
         );
-        if (batch === 64 && backend === "wasm") {
+        if (batch === 64 && backend === (native.loaded ? "native" : "wasm")) {
           results[`${name}InferenceMs`] = {
             one: latencyMs(model, 1),
             batch64: latencyMs(model, 64),
@@ -174,6 +184,7 @@ async function main() {
     }
   }
   await useBackend("wasm");
+  useNativeKernels(true);
   results.tfjs = train64;
   console.log("bench: PyTorch ...");
   const torch = await torchRates(sources.train);
@@ -189,24 +200,36 @@ async function main() {
   await Deno.mkdir(`${root}journal`, { recursive: true });
   await Deno.writeTextFile(`${root}journal/bench.json`, JSON.stringify(results, null, 2) + "\n");
 
-  const rows = [["training (samples/s)", "tfjs wasm", "tfjs cpu", "PyTorch", "wasm / PyTorch"]];
+  const rows = [[
+    "training (samples/s)",
+    "tfjs wasm + native",
+    "tfjs wasm",
+    "tfjs cpu",
+    "PyTorch",
+    "journal / PyTorch",
+  ]];
+  const cell = (v: number | undefined) => v === undefined ? "-" : v.toFixed(0);
   for (const name of ["mlp", "cnn"]) {
     for (const batch of BATCHES) {
-      const w = train64[`wasm:${name}@${batch}`], c = train64[`cpu:${name}@${batch}`];
+      const [n, w, c] = ["native", "wasm", "cpu"].map((b) => train64[`${b}:${name}@${batch}`]);
+      const best = n ?? w;
       const p = typeof torch === "object" ? torch[`${name}@${batch}`] : undefined;
       rows.push([
         `${name} batch ${batch}`,
-        w.toFixed(0),
-        c === undefined ? "-" : c.toFixed(0),
+        cell(n),
+        cell(w),
+        cell(c),
         p === undefined ? String(torch).slice(0, 30) : p.toFixed(0),
-        p === undefined ? "-" : `${(w / p).toFixed(2)}x`,
+        p === undefined ? "-" : `${(best / p).toFixed(2)}x`,
       ]);
     }
   }
   console.log("\n" + rows.map((r) => `| ${r.join(" | ")} |`).join("\n"));
   const inf = (k: string) => results[k] as { one: number; batch64: number };
   console.log(
-    `\ninference (wasm): MLP ${inf("mlpInferenceMs").one.toFixed(2)} ms one image, ` +
+    `\ninference (${native.loaded ? "wasm + native" : "wasm"}): MLP ${
+      inf("mlpInferenceMs").one.toFixed(2)
+    } ms one image, ` +
       `${inf("mlpInferenceMs").batch64.toFixed(2)} ms batch 64; CNN ${
         inf("cnnInferenceMs").one.toFixed(2)
       } ms one image, ` +

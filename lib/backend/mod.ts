@@ -14,11 +14,22 @@ import "@tensorflow/tfjs-backend-wasm";
 import { convGradientKernels } from "./conv_grads.ts";
 import { maxPoolGradKernel } from "./maxpool_grad.ts";
 import { explicitTransposeMatMul } from "./matmul.ts";
+import { sharedIdentityKernel } from "./identity.ts";
+import { useNativeKernels } from "./native.ts";
 
 export { tf };
 export { convGradientKernels } from "./conv_grads.ts";
 export { maxPoolGradKernel } from "./maxpool_grad.ts";
 export { explicitTransposeMatMul } from "./matmul.ts";
+export { sharedIdentityKernel } from "./identity.ts";
+export {
+  loadNative,
+  NATIVE_KERNELS,
+  type NativeStatus,
+  nativeStatus,
+  OPENBLAS,
+  useNativeKernels,
+} from "./native.ts";
 
 /** The backends the journal knows, fastest first. */
 export const BACKENDS = ["wasm", "cpu"] as const;
@@ -43,11 +54,12 @@ export function registerProjectKernels(): void {
   if (registered) return;
   registered = true;
   const shippedInputGrad = tf.getKernel("Conv2DBackpropInput", "wasm");
-  for (const name of ["Conv2DBackpropInput", "MaxPoolGrad"]) {
+  for (const name of ["Conv2DBackpropInput", "MaxPoolGrad", "Identity"]) {
     if (tf.getKernel(name, "wasm")) tf.unregisterKernel(name, "wasm");
   }
   for (const k of convGradientKernels("wasm", shippedInputGrad)) tf.registerKernel(k);
   tf.registerKernel(maxPoolGradKernel("wasm"));
+  tf.registerKernel(sharedIdentityKernel("wasm"));
   for (const name of ["BatchMatMul", "_FusedMatMul"]) {
     const shipped = tf.getKernel(name, "wasm");
     if (!shipped) continue;
@@ -87,6 +99,7 @@ function wantedBackend(): BackendName {
 // in Node.js"), which would otherwise land in every notebook's stored output.
 tf.enableProdMode();
 registerProjectKernels();
+useNativeKernels(true);
 await useBackend(wantedBackend());
 
 /**
