@@ -12,7 +12,7 @@
  * @module
  */
 import { ensureJupyter, ensureKernel, PYTHON, runCli, sh } from "./jupyter.ts";
-import { ensureFonts } from "./setup.ts";
+import { ensureFonts, ensureNative } from "./setup.ts";
 import { type Chapter, chapterPage, checkOffline, indexPage } from "./journal_html.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -105,6 +105,7 @@ async function main() {
   await ensureJupyter();
   await ensureKernel();
   await ensureFonts();
+  await ensureNative();
   Deno.mkdirSync(outDir, { recursive: true });
   const css = (await sh(PYTHON, [
     "-c",

@@ -2,6 +2,7 @@
  * `deno run -A tools/setup.ts test|journal`: what a fresh machine needs
  * beyond the npm packages. The tests and the journal draw printed characters
  * with Debian's font files; the journal also needs Jupyter (see journal.ts);
+ * training builds its native kernels with gcc against Debian's OpenBLAS;
  * the webcam page's test drives Debian's Chromium (`test` installs it where
  * it can, and the test is skipped, saying why, where it cannot).
  *
@@ -9,6 +10,34 @@
  */
 import { HELD_OUT_FONTS, TRAINING_FONTS } from "../lib/ocr/fonts.ts";
 import { canApt, ensureApt, runCli } from "./jupyter.ts";
+import { loadNative } from "../lib/backend/native.ts";
+
+/**
+ * Make the native kernels buildable: gcc and Debian's OpenBLAS, installed as
+ * root on Debian. Elsewhere the journal runs on plain wasm, and this says how
+ * to turn them on. Introduced in 04_ocr_training.
+ *
+ * @example
+ * ```ts
+ * await ensureNative();
+ * ```
+ */
+export async function ensureNative(): Promise<void> {
+  const status = loadNative();
+  if (status.loaded || Deno.env.get("JOURNAL_NATIVE") === "0") return;
+  if (!canApt()) {
+    console.log(
+      `setup: no native kernels (${status.reason}); training runs on plain wasm, several ` +
+        "times slower. To have them: sudo apt-get install -y gcc libc6-dev libopenblas0-pthread",
+    );
+    return;
+  }
+  await ensureApt(
+    ["gcc", "libc6-dev", "libopenblas0-pthread"],
+    () => Promise.resolve(loadNative().loaded),
+    "gcc and OpenBLAS, for the native kernels, are",
+  );
+}
 
 /** Install the font packages the OCR chapters draw characters with, unless every file is there. */
 export async function ensureFonts(): Promise<void> {
@@ -70,6 +99,7 @@ export async function ensureChromium(): Promise<{ path: string } | { reason: str
 if (import.meta.main) {
   await runCli(async () => {
     await ensureFonts();
+    await ensureNative();
     if (Deno.args.includes("test")) {
       const chromium = await ensureChromium();
       if ("reason" in chromium) {

@@ -7,6 +7,10 @@
  * project registers the kernels it lacks (see {@link registerProjectKernels}).
  * Set `TFJS_BACKEND=cpu` to compare.
  *
+ * On Linux with gcc and Debian's OpenBLAS, the wasm backend also gets the
+ * project's native kernels (see `native.ts`): both cores for the products,
+ * convolutions and the optimiser step. `JOURNAL_NATIVE=0` turns them off.
+ *
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
@@ -15,7 +19,7 @@ import { convGradientKernels } from "./conv_grads.ts";
 import { maxPoolGradKernel } from "./maxpool_grad.ts";
 import { explicitTransposeMatMul } from "./matmul.ts";
 import { sharedIdentityKernel } from "./identity.ts";
-import { useNativeKernels } from "./native.ts";
+import { nativeStatus, useNativeKernels } from "./native.ts";
 
 export { tf };
 export { convGradientKernels } from "./conv_grads.ts";
@@ -103,13 +107,21 @@ useNativeKernels(true);
 await useBackend(wantedBackend());
 
 /**
- * The name of the active backend. Introduced in 01_tensors.
+ * The active backend in words: its name, and on wasm whether the project's
+ * native kernels run (and on how many threads) or why not. Introduced in
+ * 01_tensors.
  *
  * @example
  * ```ts
- * backendName(); // "wasm"
+ * backendName(); // "wasm + native kernels (OpenBLAS, 2 threads)"
  * ```
  */
 export function backendName(): string {
-  return tf.getBackend();
+  const name = tf.getBackend();
+  if (name !== "wasm") return name;
+  const native = nativeStatus();
+  if (!native.loaded) return `wasm (no native kernels: ${native.reason})`;
+  return tf.getKernel("JournalReluGrad", "wasm")
+    ? `wasm + native kernels (OpenBLAS, ${native.threads} threads)`
+    : "wasm (native kernels switched off)";
 }
