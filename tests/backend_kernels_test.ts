@@ -196,5 +196,19 @@ test("forward kernels inference uses match the cpu backend element by element", 
       ),
     "a batched matMul that broadcasts its first operand",
   );
+  // Large enough to be split over threads: by columns (few rows), then by rows.
+  for (const [m, n] of [[8, 300], [300, 8]]) {
+    await agreeValues(
+      () =>
+        tf.fused.matMul({
+          a: tf.randomNormal([m, 100], 0, 1, "float32", 26),
+          b: tf.randomNormal([n, 100], 0, 1, "float32", 27),
+          transposeB: true,
+          bias: tf.randomNormal([n], 0, 1, "float32", 28),
+          activation: "relu",
+        }),
+      `a fused ${m}x100 by 100x${n} product with bias and relu`,
+    );
+  }
   await useBackend("wasm");
 });
