@@ -22,8 +22,11 @@ type Args = Parameters<tf.KernelFunc>[0];
 
 const HERE = new URL("./native/", import.meta.url);
 const SOURCE = new URL("kernels.c", HERE).pathname;
-/** Debian's OpenBLAS (package `libopenblas0-pthread`), the library the kernels link. */
-export const OPENBLAS = "/usr/lib/x86_64-linux-gnu/libopenblas.so.0";
+/** Where Debian puts OpenBLAS (package `libopenblas0-pthread`), which the kernels link: the first found. */
+export const OPENBLAS: readonly string[] = [
+  "/usr/lib/x86_64-linux-gnu/libopenblas.so.0",
+  "/usr/lib/aarch64-linux-gnu/libopenblas.so.0",
+];
 
 const SYMBOLS = {
   jk_threads: { parameters: ["i32"], result: "i32" },
@@ -127,7 +130,8 @@ function build(): { library: string } | { reason: string } {
   const library = new URL(`build/libjournal_kernels-${fingerprint(FLAGS + source)}.so`, HERE)
     .pathname;
   if (exists(library)) return { library };
-  if (!exists(OPENBLAS)) {
+  const openblas = OPENBLAS.find(exists);
+  if (!openblas) {
     return { reason: "OpenBLAS is not installed (apt-get install libopenblas0-pthread)" };
   }
   Deno.mkdirSync(new URL("build/", HERE), { recursive: true });
@@ -135,7 +139,7 @@ function build(): { library: string } | { reason: string } {
   let out: Deno.CommandOutput;
   try {
     out = new Deno.Command("gcc", {
-      args: [...FLAGS, "-o", tmp, SOURCE, OPENBLAS, "-lpthread"],
+      args: [...FLAGS, "-o", tmp, SOURCE, openblas, "-lpthread"],
       stdout: "piped",
       stderr: "piped",
     }).outputSync();
