@@ -19,7 +19,7 @@ import { convGradientKernels } from "./conv_grads.ts";
 import { maxPoolGradKernel } from "./maxpool_grad.ts";
 import { explicitTransposeMatMul } from "./matmul.ts";
 import { sharedIdentityKernel } from "./identity.ts";
-import { nativeStatus, useNativeKernels } from "./native.ts";
+import { nativeKernelsActive, nativeStatus, useNativeKernels } from "./native.ts";
 
 export { tf };
 export { convGradientKernels } from "./conv_grads.ts";
@@ -121,7 +121,7 @@ export function backendName(): string {
   if (name !== "wasm") return name;
   const native = nativeStatus();
   if (!native.loaded) return `wasm (no native kernels: ${native.reason})`;
-  return tf.getKernel("JournalReluGrad", "wasm")
+  return nativeKernelsActive()
     ? `wasm + native kernels (OpenBLAS, ${native.threads} threads)`
     : "wasm (native kernels switched off)";
 }

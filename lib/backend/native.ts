@@ -303,24 +303,32 @@ function conv2d(args: Args, b: WasmBackend): Info | undefined {
   const info = convInfo(x.shape, filter.shape, a);
   const oc = filter.shape[3];
   if (!info || (bias && !(bias.shape.length === 1 && bias.shape[0] === oc))) return undefined;
-  const out = b.makeOutput(info.outShape, "float32");
-  if (tf.util.sizeFromShape(info.outShape) === 0) return out;
-  const g = setGeometry(info, oc);
-  const rc = lib!.jk_conv2d(
-    b.wasm.HEAPU8,
-    offset(b, x),
-    offset(b, filter),
-    offset(b, out),
-    g,
-    BigInt(bias ? offset(b, bias) : -1),
-    act,
+  const biasAt = BigInt(bias ? offset(b, bias) : -1);
+  return convCall(
+    b,
+    info.outShape,
+    info,
+    oc,
+    (heap, g, out) => lib!.jk_conv2d(heap, offset(b, x), offset(b, filter), out, g, biasAt, act),
   );
-  return checked(rc, out, b);
 }
 
-// The C side returns -1 only when its scratch buffer could not be allocated.
-function checked(rc: number, out: Info, b: WasmBackend): Info | undefined {
-  if (rc === 0) return out;
+/**
+ * Allocate a convolution kernel's output, then call C with the heap (read
+ * only after the allocation, which may grow it), the geometry and the
+ * output's offset. The C side returns -1 only when its scratch buffer could
+ * not be allocated: then the shipped kernel takes over.
+ */
+function convCall(
+  b: WasmBackend,
+  shape: number[],
+  info: tf.backend_util.Conv2DInfo,
+  outChannels: number,
+  call: (heap: Uint8Array, geometry: Int32Array, out: number) => number,
+): Info | undefined {
+  const out = b.makeOutput(shape, "float32");
+  if (tf.util.sizeFromShape(shape) === 0) return out;
+  if (call(b.wasm.HEAPU8, setGeometry(info, outChannels), offset(b, out)) === 0) return out;
   b.disposeData(out.dataId);
   return undefined;
 }
@@ -330,12 +338,12 @@ function filterGrad(args: Args, b: WasmBackend): Info | undefined {
   const a = args.attrs as unknown as ConvAttrs & { filterShape: number[] };
   const info = isFloat(x, dy) ? convInfo(x.shape, a.filterShape, a) : undefined;
   if (!info) return undefined;
-  const out = b.makeOutput(a.filterShape, "float32");
-  const g = setGeometry(info, a.filterShape[3]);
-  return checked(
-    lib!.jk_conv2d_filter_grad(b.wasm.HEAPU8, offset(b, x), offset(b, dy), offset(b, out), g),
-    out,
+  return convCall(
     b,
+    a.filterShape,
+    info,
+    a.filterShape[3],
+    (heap, g, out) => lib!.jk_conv2d_filter_grad(heap, offset(b, x), offset(b, dy), out, g),
   );
 }
 
@@ -344,12 +352,12 @@ function inputGrad(args: Args, b: WasmBackend): Info | undefined {
   const a = args.attrs as unknown as ConvAttrs & { inputShape: number[] };
   const info = isFloat(dy, filter) ? convInfo(a.inputShape, filter.shape, a) : undefined;
   if (!info) return undefined;
-  const out = b.makeOutput(a.inputShape, "float32");
-  const g = setGeometry(info, filter.shape[3]);
-  return checked(
-    lib!.jk_conv2d_input_grad(b.wasm.HEAPU8, offset(b, dy), offset(b, filter), offset(b, out), g),
-    out,
+  return convCall(
     b,
+    a.inputShape,
+    info,
+    filter.shape[3],
+    (heap, g, out) => lib!.jk_conv2d_input_grad(heap, offset(b, dy), offset(b, filter), out, g),
   );
 }
 
@@ -407,7 +415,7 @@ function sum(args: Args, b: WasmBackend): Info | undefined {
     b.wasm.HEAPU8,
     offset(b, x),
     offset(b, out),
-    x.shape[0] === 0 ? 0 : tf.util.sizeFromShape(x.shape) / n,
+    n === 0 ? 0 : tf.util.sizeFromShape(x.shape) / n,
     n,
   );
   return out;
@@ -458,7 +466,7 @@ function useNativeReluGradient(on: boolean) {
         ...shipped,
         gradFunc: (dy, saved, attrs) => {
           const [x] = saved;
-          const fused = displaced.has(RELU_GRAD) && tf.getBackend() === "wasm" &&
+          const fused = nativeKernelsActive() && tf.getBackend() === "wasm" &&
             !Array.isArray(dy) && dy.dtype === "float32" && x.dtype === "float32";
           if (!fused) return shipped.gradFunc(dy, saved, attrs);
           return {
@@ -489,6 +497,20 @@ const NATIVE: Record<string, (args: Args, b: WasmBackend) => Info | undefined> =
 export const NATIVE_KERNELS: readonly string[] = Object.keys(NATIVE);
 
 const displaced = new Map<string, tf.KernelConfig | undefined>();
+
+/**
+ * Whether {@link useNativeKernels} has put the native kernels in front of
+ * wasm's. Introduced in 04_ocr_training.
+ *
+ * @example
+ * ```ts
+ * useNativeKernels(false);
+ * nativeKernelsActive(); // false
+ * ```
+ */
+export function nativeKernelsActive(): boolean {
+  return displaced.size > 0;
+}
 
 /**
  * Put the native kernels in front of the wasm backend's (`true`), or take

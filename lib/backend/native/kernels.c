@@ -264,6 +264,14 @@ typedef struct {
 
 static long conv_work(Conv v) { return (long)v.batch * v.oh * v.ow * v.kh * v.kw * v.c * v.oc; }
 
+/* Point t->col at room for every column, unless the conv is pointwise. 0 when out of memory. */
+static int columns(ConvTask *t) {
+  const Conv v = t->v;
+  if (is_pointwise(v)) return 1;
+  t->col = workspace((size_t)v.batch * v.oh * v.ow * v.kh * v.kw * v.c);
+  return t->col != NULL;
+}
+
 // Forward, per share of the batch: im2col, then one product into y's rows.
 static void conv_part(void *ctx, int part, int parts) {
   const ConvTask *t = ctx;
@@ -288,8 +296,7 @@ int jk_conv2d(uint8_t *heap, uint32_t x, uint32_t f, uint32_t y, const int32_t *
               int64_t bias, int act) {
   ConvTask t = {conv_of(geometry), AT(x), AT(f), NULL, bias >= 0 ? AT(bias) : NULL, AT(y), NULL,
                 act};
-  const size_t rows = (size_t)t.v.batch * t.v.oh * t.v.ow;
-  if (!is_pointwise(t.v) && !(t.col = workspace(rows * t.v.kh * t.v.kw * t.v.c))) return -1;
+  if (!columns(&t)) return -1;
   parallel(conv_part, &t, conv_work(t.v) >= PARALLEL_WORK);
   return 0;
 }
@@ -307,13 +314,9 @@ int jk_conv2d_filter_grad(uint8_t *heap, uint32_t x, uint32_t dy, uint32_t df,
   ConvTask t = {conv_of(geometry), AT(x), NULL, AT(dy), NULL, NULL, NULL, 0};
   const Conv v = t.v;
   const int rows = v.batch * v.oh * v.ow, patch = v.kh * v.kw * v.c;
-  const float *col = t.x;
-  if (!is_pointwise(v)) {
-    if (!(t.col = workspace((size_t)rows * patch))) return -1;
-    parallel(im2col_part, &t, conv_work(v) >= PARALLEL_WORK);
-    col = t.col;
-  }
-  gemm(1, 0, patch, v.oc, rows, col, t.dy, AT(df), NULL, 0);
+  if (!columns(&t)) return -1;
+  if (t.col) parallel(im2col_part, &t, conv_work(v) >= PARALLEL_WORK);
+  gemm(1, 0, patch, v.oc, rows, t.col ? t.col : t.x, t.dy, AT(df), NULL, 0);
   return 0;
 }
 
@@ -327,22 +330,18 @@ static void input_grad_part(void *ctx, int part, int parts) {
   const size_t per = (size_t)v.oh * v.ow, patch = (size_t)v.kh * v.kw * v.c;
   const int rows = (int)((n1 - n0) * per);
   const float *dy = t->dy + n0 * per * v.oc;
-  if (is_pointwise(v)) {
-    cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, rows, (int)patch, v.oc, 1.0f, dy, v.oc, t->f, v.oc,
-                0.0f, t->y + n0 * per * patch, (int)patch);
-    return;
-  }
+  // A pointwise convolution's columns are the input gradient itself.
+  float *col = (is_pointwise(v) ? t->y : t->col) + n0 * per * patch;
   cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, rows, (int)patch, v.oc, 1.0f, dy, v.oc, t->f, v.oc, 0.0f,
-              t->col + n0 * per * patch, (int)patch);
-  col2im(t->col, t->y, v, n0, n1);
+              col, (int)patch);
+  if (!is_pointwise(v)) col2im(t->col, t->y, v, n0, n1);
 }
 
 /* dx = col2im(dy f^T). */
 int jk_conv2d_input_grad(uint8_t *heap, uint32_t dy, uint32_t f, uint32_t dx,
                          const int32_t *geometry) {
   ConvTask t = {conv_of(geometry), NULL, AT(f), AT(dy), NULL, AT(dx), NULL, 0};
-  const size_t rows = (size_t)t.v.batch * t.v.oh * t.v.ow;
-  if (!is_pointwise(t.v) && !(t.col = workspace(rows * t.v.kh * t.v.kw * t.v.c))) return -1;
+  if (!columns(&t)) return -1;
   parallel(input_grad_part, &t, conv_work(t.v) >= PARALLEL_WORK);
   return 0;
 }
