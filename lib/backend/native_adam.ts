@@ -97,8 +97,8 @@ function fusedStep(step: AdamStep, opt: AdamInternals, gradients: Gradients): bo
     f32(-opt.learningRate),
   ] as const;
   const heap = b.wasm.HEAPU8;
+  const at = (t: tf.Tensor) => b.getMemoryOffset(t.dataId);
   for (const [value, g, m, v] of work) {
-    const at = (t: tf.Tensor) => b.getMemoryOffset(t.dataId);
     step(heap, at(value), at(g), at(m), at(v), value.size, ...args);
   }
   acc1[0] = f32(acc1[0] * beta1);
